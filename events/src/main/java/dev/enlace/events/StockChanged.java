@@ -1,0 +1,28 @@
+package dev.enlace.events;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/**
+ * The sellable stock of one SKU of a tenant changed (ST1, ST3). Carries the absolute value,
+ * never a delta, so it is idempotent and safe to coalesce: the latest event per key wins.
+ *
+ * @param erpQuantity the ERP's own available quantity, before the store rules (may be
+ *                    fractional or negative; null when the ERP tracks no stock)
+ * @param available   what the store may sell: whole and never negative (ST5, ST6); null when
+ *                    {@code unlimited}
+ * @param unlimited   the store sells without a stock limit (ST7 pre-sale)
+ * @param scope       the warehouses the quantity covers: {@code office:<id>} or {@code all} (ST8)
+ */
+public record StockChanged(
+        String tenant,
+        String sku,
+        ExternalRef erp,
+        String scope,
+        BigDecimal erpQuantity,
+        Long available,
+        boolean unlimited,
+        OffsetDateTime observedAt) {
+
+    public static final String TYPE = "enlace.stock.changed.v1";
+}
