@@ -1,0 +1,205 @@
+package dev.enlace.platform.ingress;
+
+import dev.enlace.platform.failure.FailureRecords;
+import dev.enlace.platform.failure.FailureRetry;
+import dev.enlace.platform.messaging.IsolatedContext;
+import dev.enlace.platform.messaging.PgNotifications;
+import dev.enlace.platform.tenant.TenantRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Works through stored webhooks: claims a batch, runs deliveries with the same partition key
+ * one after another (different keys side by side), marks them done, and on failure tries
+ * again with exponential back-off and jitter until the attempts run out; then the delivery
+ * becomes a failure record that can be retried by hand.
+ */
+@ApplicationScoped
+public class InboxProcessor implements FailureRetry {
+    private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
+    static final String FAILURE_KIND = "webhook";
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final TenantRegistry tenants;
+    private final Instance<WebhookHandler> handlers;
+    private final FailureRecords failures;
+    private final PgNotifications notifications;
+    private final Timer processing;
+    private final int batchSize;
+    private final int maxAttempts;
+    private final Duration firstBackoff;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public InboxProcessor(Pool pool, Vertx vertx, TenantRegistry tenants, Instance<WebhookHandler> handlers,
+            FailureRecords failures, PgNotifications notifications, MeterRegistry metrics,
+            @ConfigProperty(name = "enlace.inbox.batch-size", defaultValue = "200") int batchSize,
+            @ConfigProperty(name = "enlace.inbox.max-attempts", defaultValue = "8") int maxAttempts,
+            @ConfigProperty(name = "enlace.inbox.first-backoff", defaultValue = "PT1S") Duration firstBackoff) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.tenants = tenants;
+        this.handlers = handlers;
+        this.failures = failures;
+        this.notifications = notifications;
+        this.processing = metrics.timer("enlace.inbox.processing");
+        this.batchSize = batchSize;
+        this.maxAttempts = maxAttempts;
+        this.firstBackoff = firstBackoff;
+    }
+
+    @PostConstruct
+    void listen() {
+        notifications.listen("enlace_inbox", this::trigger);
+    }
+
+    /** Picks up deliveries whose back-off has passed, and any notification that was missed. */
+    @Scheduled(every = "${enlace.inbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        return drain();
+    }
+
+    void trigger() {
+        drain().subscribe().with(v -> { }, err -> LOG.warnf("inbox processing failed: %s", err.getMessage()));
+    }
+
+    public Uni<Void> drain() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return Uni.createFrom().voidItem();
+        }
+        again.set(false);
+        return processUntilEmpty()
+                .eventually(() -> running.set(false))
+                .chain(() -> again.getAndSet(false) ? drain() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> processUntilEmpty() {
+        return claim().chain(batch -> batch.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : processBatch(batch).chain(() -> batch.size() == batchSize ? processUntilEmpty() : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<List<InboxDelivery>> claim() {
+        return pool.preparedQuery("UPDATE webhook_inbox SET locked_until = now() + interval '2 minutes'"
+                        + " WHERE id IN (SELECT id FROM webhook_inbox WHERE status = 'PENDING' AND next_attempt_at <= now()"
+                        + " AND (locked_until IS NULL OR locked_until < now()) ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id, system, tenant, topic, partition_key, payload, attempts")
+                .execute(Tuple.of(batchSize))
+                .map(rows -> {
+                    List<InboxDelivery> batch = new ArrayList<>();
+                    for (Row r : rows) {
+                        batch.add(new InboxDelivery(r.getLong("id"), r.getString("system"), r.getString("tenant"),
+                                r.getString("topic"), r.getString("partition_key"), r.getString("payload"),
+                                r.getInteger("attempts") + 1));
+                    }
+                    batch.sort(Comparator.comparingLong(InboxDelivery::id));
+                    return batch;
+                });
+    }
+
+    private Uni<Void> processBatch(List<InboxDelivery> batch) {
+        Map<String, List<InboxDelivery>> byKey = new LinkedHashMap<>();
+        batch.forEach(d -> byKey.computeIfAbsent(d.partitionKey(), k -> new ArrayList<>()).add(d));
+        List<Uni<Void>> lanes = byKey.values().stream().map(this::processInOrder).toList();
+        return Uni.join().all(lanes).andCollectFailures().replaceWithVoid();
+    }
+
+    /** Stops a lane at its first failure so a later delivery never overtakes an earlier one. */
+    private Uni<Void> processInOrder(List<InboxDelivery> lane) {
+        Uni<Boolean> chain = Uni.createFrom().item(true);
+        for (InboxDelivery delivery : lane) {
+            chain = chain.chain(ok -> ok ? processOne(delivery) : release(delivery).replaceWith(false));
+        }
+        return chain.replaceWithVoid();
+    }
+
+    private Uni<Boolean> processOne(InboxDelivery delivery) {
+        long started = System.nanoTime();
+        return IsolatedContext.run(vertx, () -> handle(delivery))
+                .chain(() -> markDone(delivery))
+                .invoke(() -> processing.record(Duration.ofNanos(System.nanoTime() - started)))
+                .replaceWith(true)
+                .onFailure().recoverWithUni(err -> markFailed(delivery, err).replaceWith(false));
+    }
+
+    private Uni<Void> handle(InboxDelivery delivery) {
+        var tenant = tenants.find(delivery.tenant())
+                .orElseThrow(() -> new IllegalStateException("tenant '" + delivery.tenant() + "' is no longer configured"));
+        WebhookHandler handler = handlers.stream()
+                .filter(h -> h.system().equals(delivery.system()) && h.topics().contains(delivery.topic()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no handler for " + delivery.system() + " " + delivery.topic()));
+        return handler.handle(tenant, delivery);
+    }
+
+    private Uni<Void> markDone(InboxDelivery d) {
+        return pool.preparedQuery("UPDATE webhook_inbox SET status = 'DONE', processed_at = now(), attempts = $2,"
+                        + " locked_until = NULL, last_error = NULL WHERE id = $1")
+                .execute(Tuple.of(d.id(), d.attempt())).replaceWithVoid();
+    }
+
+    private Uni<Void> release(InboxDelivery d) {
+        return pool.preparedQuery("UPDATE webhook_inbox SET locked_until = NULL WHERE id = $1")
+                .execute(Tuple.of(d.id())).replaceWithVoid();
+    }
+
+    private Uni<Void> markFailed(InboxDelivery d, Throwable err) {
+        String reason = err.getClass().getSimpleName() + ": " + err.getMessage();
+        if (d.attempt() >= maxAttempts) {
+            LOG.warnf("webhook %d (%s %s, tenant %s) failed %d times, giving up: %s", d.id(), d.system(), d.topic(),
+                    d.tenant(), d.attempt(), reason);
+            return pool.preparedQuery("UPDATE webhook_inbox SET status = 'FAILED', attempts = $2, locked_until = NULL,"
+                            + " last_error = $3 WHERE id = $1")
+                    .execute(Tuple.of(d.id(), d.attempt(), reason))
+                    .chain(() -> failures.record(d.tenant(), FAILURE_KIND, String.valueOf(d.id()),
+                            reason, d.system() + " " + d.topic() + ": " + d.payload()));
+        }
+        long delayMs = backoffMillis(d.attempt());
+        LOG.debugf("webhook %d failed (attempt %d), retrying in %d ms: %s", d.id(), d.attempt(), delayMs, reason);
+        return pool.preparedQuery("UPDATE webhook_inbox SET attempts = $2, locked_until = NULL, last_error = $3,"
+                        + " next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1")
+                .execute(Tuple.of(d.id(), d.attempt(), reason, delayMs / 1000.0))
+                .replaceWithVoid();
+    }
+
+    /** Exponential, capped at 5 minutes, with full jitter on the upper half so retries spread out. */
+    long backoffMillis(int attempt) {
+        long base = Math.min(firstBackoff.toMillis() << Math.min(attempt - 1, 20), Duration.ofMinutes(5).toMillis());
+        return base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+    }
+
+    @Override
+    public String kind() {
+        return FAILURE_KIND;
+    }
+
+    @Override
+    public Uni<Void> retry(FailureRecords.Failure failure) {
+        return pool.preparedQuery("UPDATE webhook_inbox SET status = 'PENDING', attempts = 0, next_attempt_at = now(),"
+                        + " locked_until = NULL WHERE id = $1 AND tenant = $2")
+                .execute(Tuple.of(Long.parseLong(failure.reference()), failure.tenant()))
+                .replaceWithVoid();
+    }
+}

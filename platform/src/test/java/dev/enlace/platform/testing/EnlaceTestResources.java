@@ -1,0 +1,52 @@
+package dev.enlace.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real infrastructure of a {@code @QuarkusTest}: ONE Kafka broker per test JVM (started on
+ * first use, stopped when the JVM exits) and the service's own database on the real
+ * PostgreSQL, created if missing. Dev Services stay off: nothing here needs Docker.
+ *
+ * <p>Init arg {@code database} names the service's database (default {@code enlace_test}).
+ */
+public class EnlaceTestResources implements QuarkusTestResourceLifecycleManager {
+    private static EmbeddedKafkaBroker broker;
+    private String database = "enlace_test";
+
+    /** The broker shared by every test of this JVM. */
+    public static synchronized EmbeddedKafkaBroker broker() {
+        if (broker == null) {
+            broker = EmbeddedKafkaBroker.start();
+            EmbeddedKafkaBroker started = broker;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::closeAndDelete, "kafka-broker-stop"));
+        }
+        return broker;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        PostgresDatabases.ensureDatabase(database);
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", broker().bootstrapServers());
+        config.put("quarkus.kafka.devservices.enabled", "false");
+        config.put("quarkus.datasource.devservices.enabled", "false");
+        config.put("quarkus.datasource.username", PostgresDatabases.user());
+        config.put("quarkus.datasource.password", PostgresDatabases.password());
+        config.put("quarkus.datasource.reactive.url", PostgresDatabases.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", PostgresDatabases.jdbcUrl(database));
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The broker outlives a single test class on purpose; the JVM's shutdown hook stops it.
+    }
+}
