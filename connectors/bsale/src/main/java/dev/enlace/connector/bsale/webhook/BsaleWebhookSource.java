@@ -1,0 +1,74 @@
+package dev.enlace.connector.bsale.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enlace.connector.bsale.client.BsaleClients;
+import dev.enlace.platform.api.ApiException;
+import dev.enlace.platform.ingress.WebhookDelivery;
+import dev.enlace.platform.ingress.WebhookRequest;
+import dev.enlace.platform.ingress.WebhookSource;
+import dev.enlace.platform.tenant.Connection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Bsale notifications are thin pointers and carry no signature. They are authenticated by a
+ * secret token in the URL the tenant gave Bsale, and by the company id in the body.
+ */
+@ApplicationScoped
+public class BsaleWebhookSource implements WebhookSource {
+    private final ObjectMapper mapper;
+
+    public BsaleWebhookSource(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String system() {
+        return BsaleClients.SYSTEM;
+    }
+
+    @Override
+    public void verify(Connection connection, WebhookRequest request) {
+        String expected = connection.secret("webhookToken");
+        if (request.pathToken() == null || !MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), request.pathToken().getBytes(StandardCharsets.UTF_8))) {
+            throw ApiException.unauthorized("the URL token does not match this tenant's Bsale webhook token");
+        }
+    }
+
+    @Override
+    public WebhookDelivery parse(Connection connection, WebhookRequest request) {
+        BsaleNotification notification = read(request.body());
+        String company = connection.property("companyId").orElse(null);
+        if (company != null && !company.equals(notification.cpnId())) {
+            throw ApiException.unauthorized("notification for Bsale company " + notification.cpnId()
+                    + ", but this tenant is company " + company);
+        }
+        return new WebhookDelivery(sha256(request.body()), notification.topic(),
+                notification.topic() + ":" + notification.resourceId(), request.bodyText());
+    }
+
+    private BsaleNotification read(byte[] body) {
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (IOException e) {
+            throw ApiException.badRequest("malformed JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+        return BsaleNotification.of(json);
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.enlace.connector.jumpseller.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Jumpseller API v1, the part Enlace uses. The base URI ends in {@code /v1}; auth is HTTP Basic. */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface JumpsellerApi {
+
+    @GET
+    @Path("/products.json")
+    Uni<List<JumpsellerProduct.Wrapped>> products(@QueryParam("limit") int limit, @QueryParam("page") int page);
+
+    @PUT
+    @Path("/products/{id}/variants/{variantId}.json")
+    Uni<JumpsellerVariant.Wrapped> updateVariant(@PathParam("id") String productId,
+            @PathParam("variantId") String variantId, JumpsellerVariant.WrappedStockUpdate body);
+
+    @PUT
+    @Path("/products/{id}.json")
+    Uni<JumpsellerProduct.Wrapped> updateProduct(@PathParam("id") String productId,
+            JumpsellerVariant.WrappedProductStockUpdate body);
+}
