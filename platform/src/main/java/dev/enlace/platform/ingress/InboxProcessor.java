@@ -148,7 +148,7 @@ public class InboxProcessor implements FailureRetry {
         var tenant = tenants.find(delivery.tenant())
                 .orElseThrow(() -> new IllegalStateException("tenant '" + delivery.tenant() + "' is no longer configured"));
         WebhookHandler handler = handlers.stream()
-                .filter(h -> h.system().equals(delivery.system()) && h.topics().contains(delivery.topic()))
+                .filter(h -> h.handles(delivery.system(), delivery.topic()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no handler for " + delivery.system() + " " + delivery.topic()));
         return handler.handle(tenant, delivery);

@@ -81,7 +81,7 @@ public class WebhookIngress {
     }
 
     private boolean handled(String system, String topic) {
-        return handlers.stream().anyMatch(h -> h.system().equals(system) && h.topics().contains(topic));
+        return handlers.stream().anyMatch(h -> h.handles(system, topic));
     }
 
     private static java.util.Optional<Connection> connectionOf(Tenant tenant, String system) {

@@ -50,9 +50,9 @@ public class OutboundCalls {
         Uni<Void> slot = wait.isZero() ? Uni.createFrom().voidItem()
                 : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
         return slot
-                .chain(() -> Uni.createFrom().<T>deferred(call::get))
-                .ifNoItem().after(config.timeout()).failWith(() -> new ExternalApiException(account, 0,
-                        operation + " timed out after " + config.timeout(), null))
+                .chain(() -> Uni.createFrom().<T>deferred(call::get)
+                        .ifNoItem().after(config.timeout()).failWith(() -> new ExternalApiException(account, 0,
+                                operation + " timed out after " + config.timeout(), null)))
                 .onFailure().recoverWithUni(err -> {
                     ExternalApiException failure = err instanceof ExternalApiException e ? e
                             : new ExternalApiException(account, 0, operation + ": " + err.getMessage(), null);

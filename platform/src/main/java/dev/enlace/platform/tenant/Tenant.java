@@ -3,5 +3,5 @@ package dev.enlace.platform.tenant;
 import java.time.ZoneId;
 
 // INTERIM: replaced by the tenancy branch before this lands.
-public record Tenant(String id, String name, ZoneId timezone, Connection store, Connection erp, Connection crm) {
+public record Tenant(String id, String name, ZoneId timezone, Connection store, Connection erp, Connection crm, TenantSettings settings) {
 }

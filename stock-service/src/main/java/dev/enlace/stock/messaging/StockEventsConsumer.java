@@ -1,0 +1,51 @@
+package dev.enlace.stock.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enlace.events.StockChanged;
+import dev.enlace.platform.messaging.EventEnvelope;
+import dev.enlace.platform.messaging.IsolatedContext;
+import dev.enlace.platform.messaging.ProcessedEvents;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * StockChanged -> the store. Only queues the write (one row per store variant, latest value
+ * wins) and acknowledges; {@link StoreStockWriter} makes the slow outbound call, so the Kafka
+ * acknowledgement path never waits for a store's API.
+ */
+@ApplicationScoped
+public class StockEventsConsumer {
+    private static final String CONSUMER = "store-writer";
+
+    private final ObjectMapper mapper;
+    private final ProcessedEvents processed;
+    private final Vertx vertx;
+
+    public StockEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, Vertx vertx) {
+        this.mapper = mapper;
+        this.processed = processed;
+        this.vertx = vertx;
+    }
+
+    @Incoming("stock-in")
+    public Uni<Void> consume(Message<String> message) {
+        return IsolatedContext.run(vertx, () -> apply(message))
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(err -> Uni.createFrom().completionStage(message.nack(err)));
+    }
+
+    private Uni<Void> apply(Message<String> message) {
+        EventEnvelope event = EventEnvelope.of(message).orElse(null);
+        if (event == null || !StockChanged.TYPE.equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        StockChanged changed = event.data(mapper, StockChanged.class);
+        return processed.once(CONSUMER, event.id(),
+                () -> StoreWriteQueue.queue(changed.tenant(), changed.erp().variantId(),
+                        changed.available() == null ? 0 : changed.available(), changed.unlimited()))
+                .replaceWithVoid();
+    }
+}

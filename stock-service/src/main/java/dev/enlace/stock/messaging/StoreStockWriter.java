@@ -1,0 +1,180 @@
+package dev.enlace.stock.messaging;
+
+import dev.enlace.events.ExternalRef;
+import dev.enlace.platform.connectors.Connectors;
+import dev.enlace.platform.connectors.StoreStockTarget;
+import dev.enlace.platform.failure.FailureRecords;
+import dev.enlace.platform.failure.FailureRetry;
+import dev.enlace.platform.messaging.PgNotifications;
+import dev.enlace.platform.tenant.Tenant;
+import dev.enlace.platform.tenant.TenantRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends queued stock values to the stores. Each store variant is written by one call at a
+ * time; a value that changed while its write was in flight is sent again afterwards, so the
+ * store always ends at the latest value. The per-store rate limit lives in the connector's
+ * client, so a busy store never slows another one.
+ */
+@ApplicationScoped
+public class StoreStockWriter implements FailureRetry {
+    private static final Logger LOG = Logger.getLogger(StoreStockWriter.class);
+    static final String FAILURE_KIND = "store-stock-write";
+
+    private final Pool pool;
+    private final Connectors connectors;
+    private final TenantRegistry tenants;
+    private final FailureRecords failures;
+    private final PgNotifications notifications;
+    private final MeterRegistry metrics;
+    private final Timer queueToStore;
+    private final int batchSize;
+    private final int maxAttempts;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    record Write(String tenant, String storeSystem, String productId, String variantId, String sku, long available,
+            boolean unlimited, long revision, int attempts, OffsetDateTime queuedAt) {
+    }
+
+    public StoreStockWriter(Pool pool, Connectors connectors, TenantRegistry tenants, FailureRecords failures,
+            PgNotifications notifications, MeterRegistry metrics,
+            @ConfigProperty(name = "enlace.stock.write-batch", defaultValue = "200") int batchSize,
+            @ConfigProperty(name = "enlace.stock.write-max-attempts", defaultValue = "8") int maxAttempts) {
+        this.pool = pool;
+        this.connectors = connectors;
+        this.tenants = tenants;
+        this.failures = failures;
+        this.notifications = notifications;
+        this.metrics = metrics;
+        this.queueToStore = metrics.timer("enlace.stock.queue-to-store");
+        this.batchSize = batchSize;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @PostConstruct
+    void listen() {
+        notifications.listen("enlace_store_write", this::trigger);
+    }
+
+    @Scheduled(every = "${enlace.stock.write-poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        return drain();
+    }
+
+    void trigger() {
+        drain().subscribe().with(v -> { }, err -> LOG.warnf("store stock writes failed: %s", err.getMessage()));
+    }
+
+    public Uni<Void> drain() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return Uni.createFrom().voidItem();
+        }
+        again.set(false);
+        return writeUntilEmpty()
+                .eventually(() -> running.set(false))
+                .chain(() -> again.getAndSet(false) ? drain() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> writeUntilEmpty() {
+        return claim().chain(batch -> batch.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(batch.stream().map(this::write).toList()).andCollectFailures()
+                        .chain(() -> batch.size() == batchSize ? writeUntilEmpty() : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<List<Write>> claim() {
+        return pool.preparedQuery("UPDATE store_stock_write w SET locked_until = now() + interval '2 minutes'"
+                        + " FROM (SELECT tenant, store_system, store_product_id, store_variant_id FROM store_stock_write"
+                        + " WHERE revision > sent_revision AND next_attempt_at <= now()"
+                        + " AND (locked_until IS NULL OR locked_until < now()) ORDER BY queued_at LIMIT $1"
+                        + " FOR UPDATE SKIP LOCKED) due"
+                        + " WHERE w.tenant = due.tenant AND w.store_system = due.store_system"
+                        + " AND w.store_product_id = due.store_product_id AND w.store_variant_id = due.store_variant_id"
+                        + " RETURNING w.tenant, w.store_system, w.store_product_id, w.store_variant_id, w.sku, w.available,"
+                        + " w.unlimited, w.revision, w.attempts, w.queued_at")
+                .execute(Tuple.of(batchSize))
+                .map(rows -> {
+                    List<Write> batch = new ArrayList<>();
+                    for (Row r : rows) {
+                        batch.add(new Write(r.getString("tenant"), r.getString("store_system"),
+                                r.getString("store_product_id"), r.getString("store_variant_id"), r.getString("sku"),
+                                r.getLong("available"), r.getBoolean("unlimited"), r.getLong("revision"),
+                                r.getInteger("attempts"), r.getOffsetDateTime("queued_at")));
+                    }
+                    return batch;
+                });
+    }
+
+    private Uni<Void> write(Write w) {
+        Tenant tenant = tenants.find(w.tenant()).orElse(null);
+        if (tenant == null || !w.storeSystem().equals(tenant.store().system())) {
+            return failed(w, new IllegalStateException("tenant '" + w.tenant() + "' has no " + w.storeSystem() + " store now"));
+        }
+        return Uni.createFrom().deferred(() -> connectors.require(StoreStockTarget.class, w.storeSystem())
+                        .writeStock(tenant.store(), new ExternalRef(w.storeSystem(), w.productId(), w.variantId()),
+                                w.available(), w.unlimited()))
+                .chain(() -> sent(w))
+                .onFailure().recoverWithUni(err -> failed(w, err));
+    }
+
+    private Uni<Void> sent(Write w) {
+        queueToStore.record(Duration.between(w.queuedAt(), OffsetDateTime.now()));
+        metrics.counter("enlace.stock.store-writes", "store", w.storeSystem()).increment();
+        return pool.preparedQuery("UPDATE store_stock_write SET sent_revision = GREATEST(sent_revision, $5), sent_at = now(),"
+                        + " locked_until = NULL, attempts = 0, last_error = NULL"
+                        + " WHERE tenant = $1 AND store_system = $2 AND store_product_id = $3 AND store_variant_id = $4")
+                .execute(Tuple.of(w.tenant(), w.storeSystem(), w.productId(), w.variantId(), w.revision()))
+                .chain(() -> failures.resolve(w.tenant(), FAILURE_KIND, reference(w)));
+    }
+
+    private Uni<Void> failed(Write w, Throwable err) {
+        int attempts = w.attempts() + 1;
+        String reason = err.getMessage();
+        boolean giveUp = attempts >= maxAttempts;
+        long delaySeconds = giveUp ? Duration.ofDays(365).toSeconds() : Math.min(1L << attempts, 300);
+        LOG.debugf("stock write %s failed (attempt %d): %s", reference(w), attempts, reason);
+        Uni<Void> update = pool.preparedQuery("UPDATE store_stock_write SET attempts = $5, last_error = $6,"
+                        + " locked_until = NULL, next_attempt_at = now() + make_interval(secs => $7)"
+                        + " WHERE tenant = $1 AND store_system = $2 AND store_product_id = $3 AND store_variant_id = $4")
+                .execute(Tuple.tuple(List.of(w.tenant(), w.storeSystem(), w.productId(), w.variantId(), attempts,
+                        reason == null ? err.getClass().getSimpleName() : reason, (double) delaySeconds)))
+                .replaceWithVoid();
+        return giveUp ? update.chain(() -> failures.record(w.tenant(), FAILURE_KIND, reference(w), reason,
+                w.sku() + " -> " + (w.unlimited() ? "unlimited" : String.valueOf(w.available())))) : update;
+    }
+
+    private static String reference(Write w) {
+        return w.storeSystem() + ":" + w.productId() + ":" + w.variantId();
+    }
+
+    @Override
+    public String kind() {
+        return FAILURE_KIND;
+    }
+
+    @Override
+    public Uni<Void> retry(FailureRecords.Failure failure) {
+        String[] ref = failure.reference().split(":", 3);
+        return pool.preparedQuery("UPDATE store_stock_write SET attempts = 0, next_attempt_at = now()"
+                        + " WHERE tenant = $1 AND store_system = $2 AND store_product_id = $3 AND store_variant_id = $4")
+                .execute(Tuple.of(failure.tenant(), ref[0], ref[1], ref[2]))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.enlace.stock.messaging;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The queue of store writes, one row per linked store variant holding the latest value. A
+ * newer value overwrites one not yet sent, so a burst leaves as one write of the last value;
+ * an unchanged value queues nothing. Runs inside the caller's transaction.
+ */
+final class StoreWriteQueue {
+    private StoreWriteQueue() {
+    }
+
+    /** Queues a value for the store variant linked to this ERP variant; nothing when unlinked. */
+    static Uni<Void> queue(String tenant, String erpVariantId, long available, boolean unlimited) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "INSERT INTO store_stock_write AS w (tenant, store_system, store_product_id, store_variant_id, sku,"
+                                + " available, unlimited, revision)"
+                                + " SELECT l.tenant, l.store_system, l.store_product_id, l.store_variant_id, l.sku, ?3, ?4, 1"
+                                + " FROM stock_link l WHERE l.tenant = ?1 AND l.erp_variant_id = ?2"
+                                + " ON CONFLICT (tenant, store_system, store_product_id, store_variant_id) DO UPDATE SET"
+                                + " sku = EXCLUDED.sku, available = EXCLUDED.available, unlimited = EXCLUDED.unlimited,"
+                                + " revision = w.revision + 1, attempts = 0, next_attempt_at = now(), queued_at = now()"
+                                + " WHERE w.available <> EXCLUDED.available OR w.unlimited <> EXCLUDED.unlimited")
+                .setParameter(1, tenant)
+                .setParameter(2, erpVariantId)
+                .setParameter(3, available)
+                .setParameter(4, unlimited)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Queues the last announced level of an ERP variant, e.g. right after it was linked. */
+    static Uni<Void> queueForLevel(String tenant, String erpVariantId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT available, unlimited FROM stock_level WHERE tenant = ?1 AND erp_variant_id = ?2", Object[].class)
+                .setParameter(1, tenant)
+                .setParameter(2, erpVariantId)
+                .getResultList())
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().voidItem()
+                        : queue(tenant, erpVariantId, ((Number) rows.get(0)[0]).longValue(), (Boolean) rows.get(0)[1]));
+    }
+}
