@@ -11,6 +11,7 @@ import com.github.victools.jsonschema.generator.MemberScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfig;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
@@ -35,8 +36,10 @@ import java.util.List;
  */
 final class EventSchemas {
 
-    /** Where the schemas are committed, relative to the module directory Maven runs tests in. */
-    static final Path COMMITTED = Path.of("src/main/resources");
+    /** The module directory: surefire sets basedir; elsewhere tests run in the module. */
+    static final Path MODULE = Path.of(System.getProperty("basedir", ""));
+    /** Where the schemas are committed. */
+    static final Path COMMITTED = MODULE.resolve("src/main/resources");
     static final String ID_BASE = "https://enlace.dev";
 
     private static final String TENANT_DESCRIPTION =
@@ -83,7 +86,7 @@ final class EventSchemas {
         return COMMITTED.resolve(eventType.schemaResource().substring(1));
     }
 
-    private static com.github.victools.jsonschema.generator.SchemaGeneratorConfig config() {
+    private static SchemaGeneratorConfig config() {
         SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(
                 SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule())
@@ -93,7 +96,7 @@ final class EventSchemas {
                 .withNullableCheck(EventSchemas::nullable)
                 .withDescriptionResolver(EventSchemas::description);
         builder.forTypesInGeneral()
-                .withPropertySorter(EventSchemas.inDeclarationOrder())
+                .withPropertySorter(inDeclarationOrder())
                 .withTitleResolver(scope -> isContractType(scope.getType().getErasedType())
                         ? scope.getType().getErasedType().getSimpleName() : null)
                 .withDescriptionResolver(scope -> isContractType(scope.getType().getErasedType())

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
  */
 final class Javadocs {
 
-    /** Maven runs tests in the module directory. */
-    private static final Path SOURCES = Path.of("src/main/java");
+    private static final Path SOURCES = EventSchemas.MODULE.resolve("src/main/java");
     private static final Pattern PARAM = Pattern.compile("@param\\s+(\\w+)\\s+(.*?)(?=\\n@|\\z)", Pattern.DOTALL);
     private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|link|literal)\\s+([^}]*)}");
 
