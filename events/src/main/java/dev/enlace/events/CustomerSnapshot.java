@@ -1,8 +1,16 @@
 package dev.enlace.events;
 
 import java.util.List;
+import java.util.Objects;
 
-/** A customer (or ERP client) as one system holds it (CU1). */
+/**
+ * A customer (or ERP client) as one system holds it (CU1).
+ *
+ * @param system     the system that holds the customer, e.g. {@code jumpseller}
+ * @param customerId the customer's id in that system; null for a guest buyer of an order
+ * @param taxId      RUT, NIF/CIF or the like, when known
+ * @param activity   giro (line of business) of a company, when known
+ */
 public record CustomerSnapshot(
         String system,
         String customerId,
@@ -14,4 +22,8 @@ public record CustomerSnapshot(
         String companyName,
         String activity,
         List<Address> addresses) {
+
+    public CustomerSnapshot {
+        Objects.requireNonNull(system, "system");
+    }
 }

@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 /**
  * One line of a store order.
  *
+ * @param sku         the variant's SKU, which links it to the ERP (DO5)
+ * @param quantity    units sold; may be fractional for goods sold by weight or length
  * @param unitPrice   the price of one unit as the store charged it
  * @param discount    the discount on the whole line (DO7), zero when none
  * @param taxRate     the tax percentage that applies, e.g. 19

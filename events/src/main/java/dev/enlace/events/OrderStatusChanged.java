@@ -1,8 +1,16 @@
 package dev.enlace.events;
 
 import java.time.OffsetDateTime;
+import java.util.Objects;
 
-/** OR1, OR4: any change of a store order's payment or shipment status. */
+/**
+ * Any change of a store order's payment or shipment status (OR1, OR4).
+ *
+ * @param order                  the order as the store holds it after the change
+ * @param previousStatus         {@code order.status} before the change; null for a new order
+ * @param previousShipmentStatus {@code order.shipmentStatus} before the change, when known
+ * @param changedAt              when the status changed
+ */
 public record OrderStatusChanged(
         String tenant,
         OrderSnapshot order,
@@ -11,4 +19,10 @@ public record OrderStatusChanged(
         OffsetDateTime changedAt) {
 
     public static final String TYPE = "enlace.orders.status-changed.v1";
+
+    public OrderStatusChanged {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(changedAt, "changedAt");
+    }
 }
