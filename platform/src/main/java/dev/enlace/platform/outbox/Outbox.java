@@ -24,7 +24,7 @@ public class Outbox {
 
     public Outbox(ObjectMapper mapper, @ConfigProperty(name = "quarkus.application.name") String service) {
         this.mapper = mapper;
-        this.source = "urn:enlace:" + service;
+        this.source = "/enlace/" + service;
     }
 
     /**

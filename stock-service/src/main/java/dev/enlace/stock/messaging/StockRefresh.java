@@ -60,8 +60,8 @@ public class StockRefresh {
             row.available = store.available();
             row.unlimited = store.unlimited();
             row.observedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            StockChanged event = new StockChanged(tenant.id(), stock.sku(),
-                    new ExternalRef(row.erpSystem, stock.productId(), stock.variantId()), scope, stock.quantity(),
+            StockChanged event = new StockChanged(tenant.id(), subject(stock),
+                    new ExternalRef(row.erpSystem, stock.productId() == null ? "" : stock.productId(), stock.variantId()), scope, stock.quantity(),
                     store.availableOrNull(), store.unlimited(), row.observedAt);
             return row.<StockLevel>persist().chain(() -> outbox.publish(tenant.id(), subject(stock), event, causationId));
         }));

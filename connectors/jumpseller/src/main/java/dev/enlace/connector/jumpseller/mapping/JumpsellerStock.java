@@ -52,7 +52,7 @@ public class JumpsellerStock implements StoreStockTarget, VariantCatalog {
                 .onItem().transformToIterable(wrapped -> {
                     var p = wrapped.product();
                     if (p.variants() == null || p.variants().isEmpty()) {
-                        return List.of(new CatalogVariant(new ExternalRef(system(), String.valueOf(p.id()), ""), p.sku(), p.name()));
+                        return List.of(new CatalogVariant(new ExternalRef(system(), String.valueOf(p.id()), null), p.sku(), p.name()));
                     }
                     return p.variants().stream()
                             .map(v -> new CatalogVariant(new ExternalRef(system(), String.valueOf(p.id()), String.valueOf(v.id())),
