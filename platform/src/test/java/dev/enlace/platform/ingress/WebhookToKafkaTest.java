@@ -1,0 +1,226 @@
+package dev.enlace.platform.ingress;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.enlace.events.StockChanged;
+import dev.enlace.events.Topics;
+import dev.enlace.platform.testing.EnlaceTestResources;
+import dev.enlace.platform.testing.KafkaEvents;
+import dev.enlace.platform.testing.PostgresDatabases;
+import io.cloudevents.CloudEvent;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The platform's whole path for one webhook: signature check, inbox, asynchronous processing,
+ * outbox, relay to Kafka as a CloudEvent, read back with the CloudEvents SDK.
+ */
+@QuarkusTest
+@WithTestResource(value = EnlaceTestResources.class, initArgs = @ResourceArg(name = "database", value = "enlace_platform_test"))
+class WebhookToKafkaTest {
+    private static final String TOKEN = "acme-signing-key-1234";
+    private static KafkaEvents events;
+
+    @BeforeAll
+    static void subscribe() {
+        events = new KafkaEvents(EnlaceTestResources.broker().bootstrapServers(), Topics.STOCK);
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+    }
+
+    private static String body(String id, String sku, String quantity) {
+        return "{\"id\":\"" + id + "\",\"topic\":\"stock\",\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}";
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String tenant, String token, String body) {
+        return given().header("X-Token", token).contentType(ContentType.JSON).body(body)
+                .when().post("/webhooks/testerp/" + tenant).then();
+    }
+
+    @Test
+    void acceptedWebhookReachesKafkaAsACloudEventAnySdkCanRead() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String sku = "SKU-" + id.substring(0, 8);
+        post("acme", TOKEN, body(id, sku, "7.5")).statusCode(202).body("status", equalTo("accepted"));
+
+        ConsumerRecord<String, CloudEvent> record = events.await(r -> r.value().getSubject().equals(sku), 1,
+                Duration.ofSeconds(20)).get(0);
+        CloudEvent ce = record.value();
+        assertThat(record.key()).isEqualTo("acme/" + sku);
+        assertThat(ce.getSpecVersion().toString()).isEqualTo("1.0");
+        assertThat(ce.getType()).isEqualTo(StockChanged.TYPE);
+        assertThat(ce.getSource().toString()).isEqualTo("/enlace/platform-it");
+        assertThat(ce.getId()).isNotBlank();
+        assertThat(ce.getTime()).isNotNull();
+        assertThat(ce.getDataContentType()).isEqualTo("application/json");
+        assertThat(ce.getExtension("tenant")).isEqualTo("acme");
+        assertThat(String.valueOf(ce.getExtension("causationid"))).startsWith("webhook:testerp:");
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        StockChanged data = mapper.readValue(ce.getData().toBytes(), StockChanged.class);
+        assertThat(data.tenant()).isEqualTo("acme");
+        assertThat(data.sku()).isEqualTo(sku);
+        assertThat(data.erp().variantId()).isEqualTo("v-" + sku);
+        assertThat(data.erpQuantity()).isEqualByComparingTo(new BigDecimal("7.5"));
+        assertThat(data.available()).isEqualTo(7L);
+        assertThat(data.unlimited()).isFalse();
+        assertThat(data.observedAt()).isNotNull();
+    }
+
+    @Test
+    void redeliveredWebhookIsStoredOnceAndProcessedOnce() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String sku = "SKU-" + id.substring(0, 8);
+        post("acme", TOKEN, body(id, sku, "3")).statusCode(202);
+        post("acme", TOKEN, body(id, sku, "3")).statusCode(200).body("status", equalTo("duplicate"));
+        post("acme", TOKEN, body(id, sku, "3")).statusCode(200).body("status", equalTo("duplicate"));
+
+        assertThat(events.await(r -> r.value().getSubject().equals(sku), 1, Duration.ofSeconds(20))).hasSize(1);
+        assertThat(events.settle(r -> r.value().getSubject().equals(sku), Duration.ofSeconds(1))).hasSize(1);
+        assertThat(inboxRows(id)).isEqualTo(1);
+        assertThat(TestSystems.HANDLED.get(id).get()).isEqualTo(1);
+    }
+
+    @Test
+    void wrongSignatureIsRefusedAndStoredNowhere() throws Exception {
+        String id = UUID.randomUUID().toString();
+        post("acme", "not-the-token", body(id, "X", "1")).statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("token"));
+        assertThat(inboxRows(id)).isZero();
+    }
+
+    @Test
+    void unknownTenantIsRefusedAndStoredNowhere() throws Exception {
+        String id = UUID.randomUUID().toString();
+        post("nobody", TOKEN, body(id, "X", "1")).statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("unknown tenant 'nobody'"));
+        assertThat(inboxRows(id)).isZero();
+    }
+
+    @Test
+    void unknownSystemIsRefused() {
+        given().contentType(ContentType.JSON).body("{}").when().post("/webhooks/nosuch/acme")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        post("acme", TOKEN, "{\"id\": \"x\", ").statusCode(400).body("detail", containsString("malformed JSON"));
+    }
+
+    @Test
+    void missingFieldIsABadRequestAndStoredNowhere() throws Exception {
+        String id = UUID.randomUUID().toString();
+        post("acme", TOKEN, "{\"id\":\"" + id + "\"}").statusCode(400).body("detail", containsString("missing field"));
+        assertThat(inboxRows(id)).isZero();
+    }
+
+    @Test
+    void emptyBodyIsABadRequest() {
+        given().header("X-Token", TOKEN).contentType(ContentType.JSON).when().post("/webhooks/testerp/acme")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void oversizedBodyIsRefused() {
+        String big = body(UUID.randomUUID().toString(), "BIG", "1").replace("}", ",\"pad\":\"" + "x".repeat(5000) + "\"}");
+        post("acme", TOKEN, big).statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void topicNoHandlerWantsIsAnsweredButNotStored() throws Exception {
+        String id = UUID.randomUUID().toString();
+        post("acme", TOKEN, "{\"id\":\"" + id + "\",\"topic\":\"price\",\"sku\":\"A\",\"quantity\":1}")
+                .statusCode(200).body("status", equalTo("ignored"));
+        assertThat(inboxRows(id)).isZero();
+    }
+
+    @Test
+    void failingHandlerIsRetriedWithBackOffUntilItSucceeds() throws Exception {
+        String id = UUID.randomUUID().toString();
+        TestSystems.FAILURES_LEFT.put(id, new AtomicInteger(2));
+        post("acme", TOKEN, body(id, "RETRY-" + id.substring(0, 8), "1")).statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(inboxStatus(id)));
+        assertThat(inboxAttempts(id)).isEqualTo(3);
+        assertThat(TestSystems.HANDLED.get(id).get()).isEqualTo(1);
+    }
+
+    @Test
+    void deliveryThatKeepsFailingBecomesAFailureRecordAndCanBeRetriedByHand() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String sku = "DEAD-" + id.substring(0, 8);
+        TestSystems.FAILURES_LEFT.put(id, new AtomicInteger(3));
+        post("acme", TOKEN, body(id, sku, "2")).statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(inboxStatus(id)));
+
+        long inboxId = inboxId(id);
+        Number failureId = given().queryParam("tenant", "acme").queryParam("status", "OPEN")
+                .when().get("/failures").then().statusCode(200)
+                .extract().path("find { it.reference == '" + inboxId + "' }.id");
+        assertThat(failureId).isNotNull();
+        given().when().get("/failures/" + failureId).then().statusCode(200)
+                .body("kind", equalTo("webhook")).body("reason", containsString("the ERP is down"));
+
+        // the ERP is back: a person retries it
+        given().when().post("/failures/" + failureId + "/retry").then().statusCode(200).body("status", equalTo("RETRIED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(inboxStatus(id)));
+        assertThat(events.await(r -> r.value().getSubject().equals(sku), 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    @Test
+    void unknownFailureIsNotFound() {
+        given().when().get("/failures/999999999").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static String inboxStatus(String deliveryKey) throws SQLException {
+        return (String) inboxColumn(deliveryKey, "status");
+    }
+
+    private static int inboxAttempts(String deliveryKey) throws SQLException {
+        return ((Number) inboxColumn(deliveryKey, "attempts")).intValue();
+    }
+
+    private static long inboxId(String deliveryKey) throws SQLException {
+        return ((Number) inboxColumn(deliveryKey, "id")).longValue();
+    }
+
+    private static long inboxRows(String deliveryKey) throws SQLException {
+        return ((Number) inboxColumn(deliveryKey, "count(*)")).longValue();
+    }
+
+    private static Object inboxColumn(String deliveryKey, String column) throws SQLException {
+        try (var c = DriverManager.getConnection(PostgresDatabases.jdbcUrl("enlace_platform_test"),
+                PostgresDatabases.user(), PostgresDatabases.password());
+                var s = c.prepareStatement("SELECT " + column + " FROM webhook_inbox WHERE delivery_key = ?"
+                        + (column.startsWith("count") ? "" : " LIMIT 1"))) {
+            s.setString(1, deliveryKey);
+            var rs = s.executeQuery();
+            return rs.next() ? rs.getObject(1) : null;
+        }
+    }
+
+}
