@@ -227,7 +227,7 @@ public final class TenantLoader {
         if (!roles.containsKey(role)) {
             String playable = roles.keySet().stream().map(Role::section).collect(Collectors.joining(", "));
             problems.add(role.section() + ".system",
-                    connection.system() + " cannot be a " + role.section() + " (it connects as: " + playable + ")");
+                    connection.system() + " cannot be the " + role.section() + " (it connects as: " + playable + ")");
             return Optional.empty();
         }
         return Optional.of(roles.get(role));

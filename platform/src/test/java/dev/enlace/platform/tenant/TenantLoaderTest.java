@@ -192,7 +192,7 @@ class TenantLoaderTest {
         Path file = write(dir, "acme.yaml", minimal("acme").replace("system: jumpseller", "system: bsale"));
 
         assertThat(problems(file)).containsExactly(
-                "acme.yaml: store.system: bsale cannot be a store (it connects as: erp)");
+                "acme.yaml: store.system: bsale cannot be the store (it connects as: erp)");
     }
 
     @Test
