@@ -41,8 +41,8 @@ public record Connection(
     /**
      * Reads the named credential's secret now (see {@link SecretRef#resolve()}).
      *
-     * @throws SecretUnavailableException if it is not declared or cannot be read; the message names the
-     *         tenant and the credential, never the value
+     * @throws SecretUnavailableException if it is not declared, or cannot be read (the message then names the
+     *         tenant and the credential); never with the value
      */
     public String secret(String name) {
         SecretRef ref = credentials.get(name);

@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
  */
 public final class SecretRef {
 
-    public enum Kind { ENV, FILE }
+    private enum Kind { ENV, FILE }
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     // A secret file is a token or key: anything larger is a wrong path (a directory's archive, a device).
     private static final long MAX_FILE_BYTES = 64 * 1024;
 
     private final Kind kind;
+    /** The environment variable's name, or the file's absolute path. */
     private final String target;
     private final Function<String, String> environment;
     private final String origin;
@@ -65,15 +66,6 @@ public final class SecretRef {
             }
         }
         throw new IllegalArgumentException("must be env:NAME or file:PATH");
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    /** The environment variable's name, or the file's absolute path. */
-    public String target() {
-        return target;
     }
 
     /**

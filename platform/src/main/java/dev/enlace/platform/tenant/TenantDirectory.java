@@ -59,10 +59,6 @@ public final class TenantDirectory {
         this.loader = loader;
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     public Optional<Tenant> find(String id) {
         return Optional.ofNullable(snapshot.tenants().get(id));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -93,6 +94,8 @@ public final class TenantLoader {
                 .addModule(new SimpleModule().addDeserializer(SecretRef.class, new SecretRefDeserializer()))
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // A key written twice would otherwise silently keep the last value.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addHandler(new ProblemCollector())
                 .build();
         // `preSale: 1` is more likely a slip than a choice.
@@ -158,11 +161,12 @@ public final class TenantLoader {
         return null;
     }
 
-    // The parser's own message quotes the offending line, which may hold a secret: keep position and cause.
+    // SnakeYAML's full message quotes the offending line, which may hold a secret: keep position and cause.
+    // Jackson's own (a duplicate key) names the key only.
     private static String syntaxError(StreamReadException e) {
         JsonLocation where = e.getLocation();
         String what = causes(e, MarkedYAMLException.class).map(MarkedYAMLException::getProblem)
-                .orElse("malformed YAML");
+                .orElse(e.getOriginalMessage());
         return where == null ? what : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": " + what;
     }
 
@@ -223,7 +227,7 @@ public final class TenantLoader {
         if (!roles.containsKey(role)) {
             String playable = roles.keySet().stream().map(Role::section).collect(Collectors.joining(", "));
             problems.add(role.section() + ".system",
-                    connection.system() + " cannot be a " + role.section() + " (it connects as: " + playable + ")");
+                    connection.system() + " cannot be the " + role.section() + " (it connects as: " + playable + ")");
             return Optional.empty();
         }
         return Optional.of(roles.get(role));

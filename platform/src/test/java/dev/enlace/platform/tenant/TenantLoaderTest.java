@@ -4,7 +4,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -75,6 +77,18 @@ class TenantLoaderTest {
         assertThat(tenant.store().secret("authToken")).isEqualTo(SECRET_MARK + "-env-token");
         assertThatThrownBy(() -> tenant.erp().secret("nope"))
                 .isInstanceOf(SecretUnavailableException.class).hasMessageContaining("'nope'");
+    }
+
+    @Test
+    void secretLostAfterLoadingNamesTenantAndCredential() throws IOException {
+        Tenant tenant = loaded(dir.resolve("demo.yaml"));
+
+        Files.delete(dir.resolve("secrets/demo-bsale-token"));
+
+        assertThatThrownBy(() -> tenant.erp().secret("accessToken"))
+                .isInstanceOf(SecretUnavailableException.class)
+                .hasMessageStartingWith("tenant demo, erp.credentials.accessToken: file ")
+                .hasMessageEndingWith("does not exist or is not a regular file");
     }
 
     @Test
@@ -178,7 +192,7 @@ class TenantLoaderTest {
         Path file = write(dir, "acme.yaml", minimal("acme").replace("system: jumpseller", "system: bsale"));
 
         assertThat(problems(file)).containsExactly(
-                "acme.yaml: store.system: bsale cannot be a store (it connects as: erp)");
+                "acme.yaml: store.system: bsale cannot be the store (it connects as: erp)");
     }
 
     @Test
@@ -198,6 +212,14 @@ class TenantLoaderTest {
                 """);
 
         assertThat(problems(file)).singleElement().asString().startsWith("acme.yaml: line 3, column ");
+    }
+
+    @Test
+    void keyWrittenTwiceIsRefused() {
+        Path file = write(dir, "acme.yaml", minimal("acme") + "timezone: UTC\n");
+
+        assertThat(problems(file)).singleElement().asString()
+                .startsWith("acme.yaml: line 14, column ").endsWith("Duplicate field 'timezone'");
     }
 
     @Test
