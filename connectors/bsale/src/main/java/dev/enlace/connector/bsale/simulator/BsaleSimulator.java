@@ -311,8 +311,10 @@ public final class BsaleSimulator implements AutoCloseable {
         if (options.publicBaseUrl() != null) {
             return options.publicBaseUrl();
         }
-        String host = rc.request().getHeader("Host");
-        String base = (rc.request().isSSL() ? "https://" : "http://") + (host == null ? "localhost" : host);
+        // authority() covers both the HTTP/1.1 Host header and HTTP/2's :authority.
+        var authority = rc.request().authority();
+        String base = (rc.request().isSSL() ? "https://" : "http://")
+                + (authority == null ? "localhost" : authority.toString());
         lastBase = base;
         return base;
     }
