@@ -117,7 +117,7 @@ final class Api {
             send(rc, status, error(status == 429 ? "Too many requests" : "The requested resource is not available"));
             return;
         }
-        String path = rc.request().path();
+        String path = BsaleSimulator.pathInside(rc);
         Route match = null;
         Matcher matcher = null;
         boolean pathKnown = false;
@@ -138,7 +138,7 @@ final class Api {
             return;
         }
         JsonNode body = null;
-        if (rc.request().method() == HttpMethod.POST || rc.request().method() == HttpMethod.PUT) {
+        if (HttpMethod.POST.equals(rc.request().method()) || HttpMethod.PUT.equals(rc.request().method())) {
             body = parseBody(rc);
             if (body == null) {
                 send(rc, 400, error("Invalid JSON object"));
@@ -535,6 +535,8 @@ final class Api {
             return list(r, "/v1/shippings/" + s.id + "/details.json", s.details.stream(), d -> Views.shippingDetail(r.ctx, s, d));
         });
         post("shippings\\.json", r -> created(Views.shipping(r.ctx, r.company.createShipping(r.body))));
+        delete("shippings/(\\d+)\\.json", r -> new Reply(200,
+                Views.shipping(r.ctx, r.company.voidShipping(found(r.company.shippings.get(r.id(1)))))));
     }
 
     private Function<Document, ObjectNode> documentView(Req r) {

@@ -314,9 +314,24 @@ public final class BsaleSimulator implements AutoCloseable {
         // authority() covers both the HTTP/1.1 Host header and HTTP/2's :authority.
         var authority = rc.request().authority();
         String base = (rc.request().isSSL() ? "https://" : "http://")
-                + (authority == null ? "localhost" : authority.toString());
+                + (authority == null ? "localhost" : authority.toString()) + mountPrefix(rc);
         lastBase = base;
         return base;
+    }
+
+    /** The prefix this router is mounted under as a sub-router ("" when served at the root). */
+    static String mountPrefix(RoutingContext rc) {
+        String mount = rc.mountPoint();
+        if (mount == null) {
+            return "";
+        }
+        return mount.endsWith("/") ? mount.substring(0, mount.length() - 1) : mount;
+    }
+
+    static String pathInside(RoutingContext rc) {
+        String path = rc.request().path();
+        String prefix = mountPrefix(rc);
+        return !prefix.isEmpty() && path.startsWith(prefix) ? path.substring(prefix.length()) : path;
     }
 
     Views.Ctx ctx() {

@@ -800,6 +800,8 @@ final class Company {
 
         Document doc = newDocument(t, office, client, b, lines);
         doc.dispatched = dispatch;
+        // Echoed only: whether Bsale dedupes on it is unverified (bsale.md §7), so a repeat issues again.
+        doc.salesId = J.text(b, "salesId", null);
         if (payments != null && payments.isArray()) {
             int i = 0;
             for (JsonNode p : payments) {
@@ -1054,6 +1056,7 @@ final class Company {
                 if (release > 0) {
                     st.reserved -= release;
                     from.pendingDispatch -= release;
+                    sd.released = release;
                 }
                 st.quantity -= l.quantity();
                 touched.add(st);
@@ -1068,6 +1071,36 @@ final class Company {
         }
         shippings.put(s.id, s);
         notifyDocument(guide);
+        touched.forEach(this::notifyStock);
+        return s;
+    }
+
+    /** Voids a guía (DELETE): stock goes back to the origin and reserved sale lines are pending again. */
+    Shipping voidShipping(Shipping s) {
+        if (s.state != 0) {
+            throw ApiError.badRequest("the shipping is already void");
+        }
+        s.state = 1;
+        s.guide.state = 1;
+        Set<Stock> touched = new LinkedHashSet<>();
+        for (ShippingDetail sd : s.details) {
+            Variant v = sd.variant;
+            if (v == null || !v.tracksStock()) {
+                continue;
+            }
+            Stock st = stock(v, s.office);
+            st.quantity += sd.quantity;
+            if (sd.released > 0) {
+                st.reserved += sd.released;
+                sd.from.pendingDispatch += sd.released;
+            }
+            touched.add(st);
+            if (s.destination != null) {
+                Stock in = stock(v, s.destination);
+                in.quantity -= sd.quantity;
+                touched.add(in);
+            }
+        }
         touched.forEach(this::notifyStock);
         return s;
     }

@@ -167,6 +167,7 @@ final class Model {
         Client client;
         Office office;
         boolean dispatched;
+        String salesId;
         final List<DocumentDetail> details = new ArrayList<>();
         final List<Reference> references = new ArrayList<>();
         final List<Payment> payments = new ArrayList<>();
@@ -244,6 +245,8 @@ final class Model {
         Variant variant;
         DocumentDetail from;
         double quantity;
+        /** Units of the sale line's reservation this guía delivered; a void puts them back. */
+        double released;
         double variantStock;
     }
 

@@ -355,7 +355,7 @@ final class Views {
         n.put("commercialState", 0);
         n.put("urlXml", c.url("/view/" + cpnId + "/" + d.token + ".xml"));
         n.put("ted", (String) null);
-        n.put("salesId", (String) null);
+        n.put("salesId", d.salesId);
         n.put("informedSii", d.informedSii);
         n.put("responseMsgSii", d.responseMsgSii);
         n.set("document_type", c.expands("document_type") ? documentType(c.without("document_type"), d.type)

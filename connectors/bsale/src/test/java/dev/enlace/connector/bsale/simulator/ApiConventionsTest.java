@@ -166,6 +166,19 @@ class ApiConventionsTest extends SimulatorTestSupport {
         assertThat(r.body().get("code").asText()).isEqualTo(company.code());
     }
 
+    @Test
+    void mountedUnderAPrefixTheHrefsKeepThePrefix() throws Exception {
+        io.vertx.ext.web.Router parent = io.vertx.ext.web.Router.router(vertx);
+        parent.route("/bsale/*").subRouter(sim.router());
+        try (SimulatorServer s = join(SimulatorServer.start(vertx, parent, "127.0.0.1", 0))) {
+            var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.baseUrl() + "/bsale/v1/offices.json"))
+                    .header("access_token", company.accessToken()).build();
+            var resp = http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(resp.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(resp.body()).get("href").asText()).isEqualTo(s.baseUrl() + "/bsale/v1/offices.json");
+        }
+    }
+
     static BsaleSeed products(int n) {
         List<BsaleSeed.Product> ps = new ArrayList<>();
         for (int i = 0; i < n; i++) {

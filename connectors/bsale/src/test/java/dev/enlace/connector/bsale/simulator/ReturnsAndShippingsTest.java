@@ -157,4 +157,18 @@ class ReturnsAndShippingsTest extends SimulatorTestSupport {
         assertThat(r.body().get("count").asInt()).isEqualTo(9);
         assertThat(r.items().get(4).get("name").asText()).isEqualTo("Traslados internos");
     }
+
+    @Test
+    void voidingAGuiaPutsTheStockBack() {
+        long v = seedVariant("SHP-4", 2, 1000);
+        JsonNode sale = sell("SHP-4", 2, false);
+        long id = post("/v1/shippings.json", """
+                {"codeSii": 52, "officeId": 1, "details": [{"detailId": %d, "quantity": 2}]}""".formatted(firstDetailId(sale)))
+                .body().get("id").asLong();
+        Resp r = call("DELETE", "/v1/shippings/" + id + ".json", null, company.accessToken());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().get("state").asInt()).isEqualTo(1);
+        assertThat(sim.stock(company.cpnId(), v, 1)).isEqualTo(new BsaleSimulator.StockLevel(2, 2, 0));
+        assertThat(call("DELETE", "/v1/shippings/" + id + ".json", null, company.accessToken()).status()).isEqualTo(400);
+    }
 }

@@ -216,4 +216,25 @@ class StockTest extends SimulatorTestSupport {
         assertThat(sim.webhookAttempts(company.cpnId())).isEmpty();
         assertThat(sim.webhooks(company.cpnId())).isEmpty();
     }
+
+    @Test
+    void concurrentReceptionsAndConsumptionsKeepTheCountExact() throws Exception {
+        long v = seedVariant("CC-1", 1000, 100);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String path = i % 2 == 0 ? "/v1/stocks/receptions.json" : "/v1/stocks/consumptions.json";
+                results.add(pool.submit(() -> post(path,
+                        "{\"officeId\": 1, \"details\": [{\"variantId\": %d, \"quantity\": 3}]}".formatted(v)).status()));
+            }
+            for (var f : results) {
+                assertThat(f.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(sim.stock(company.cpnId(), v, 1).quantity()).isEqualTo(1000.0);
+        assertThat(get("/v1/stocks/receptions.json").body().get("count").asInt()).isEqualTo(100);
+    }
 }
