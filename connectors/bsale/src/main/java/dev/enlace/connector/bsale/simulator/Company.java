@@ -799,7 +799,6 @@ final class Company {
         noStockCheck(missing);
 
         Document doc = newDocument(t, office, client, b, lines);
-        doc.dispatched = dispatch;
         // Echoed only: whether Bsale dedupes on it is unverified (bsale.md §7), so a repeat issues again.
         doc.salesId = J.text(b, "salesId", null);
         if (payments != null && payments.isArray()) {
@@ -1029,7 +1028,6 @@ final class Company {
         noStockCheck(missing);
 
         Document guide = newDocument(t, office, client, b, lines);
-        guide.dispatched = true;
         Shipping s = new Shipping();
         s.id = next("shipping");
         s.shippingDate = guide.emissionDate;

@@ -166,7 +166,6 @@ final class Model {
         String responseMsgSii;
         Client client;
         Office office;
-        boolean dispatched;
         String salesId;
         final List<DocumentDetail> details = new ArrayList<>();
         final List<Reference> references = new ArrayList<>();
