@@ -133,29 +133,32 @@ public final class BsaleSimulator implements AutoCloseable {
         List<Long> officeIds = new ArrayList<>();
         List<Long> productIds = new ArrayList<>();
         List<Long> variantIds = new ArrayList<>();
-        synchronized (c) {
-            if (seed.offices() != null) {
-                for (BsaleSeed.Office s : seed.offices()) {
-                    Office o = new Office();
-                    o.name = s.name() == null ? "Sucursal" : s.name();
-                    o.address = nz(s.address());
-                    o.municipality = nz(s.municipality());
-                    o.city = nz(s.city());
-                    o.isVirtual = s.isVirtual() == null ? 0 : s.isVirtual();
+        // Locked per row, not for the whole seed, so API calls for the company are never held up long.
+        if (seed.offices() != null) {
+            for (BsaleSeed.Office s : seed.offices()) {
+                Office o = new Office();
+                o.name = s.name() == null ? "Sucursal" : s.name();
+                o.address = nz(s.address());
+                o.municipality = nz(s.municipality());
+                o.city = nz(s.city());
+                o.isVirtual = s.isVirtual() == null ? 0 : s.isVirtual();
+                synchronized (c) {
                     officeIds.add(c.addOffice(o).id);
                 }
             }
-            if (seed.products() != null) {
-                for (BsaleSeed.Product s : seed.products()) {
-                    Product p = new Product();
-                    p.name = s.name() == null ? "Producto" : s.name();
-                    p.description = nz(s.description());
-                    p.classification = s.classification() == null ? 0 : s.classification();
-                    p.stockControl = s.stockControl() == null ? (p.classification == 1 ? 0 : 1) : s.stockControl();
-                    p.allowDecimal = s.allowDecimal() == null ? 0 : s.allowDecimal();
+        }
+        if (seed.products() != null) {
+            for (BsaleSeed.Product s : seed.products()) {
+                Product p = new Product();
+                p.name = s.name() == null ? "Producto" : s.name();
+                p.description = nz(s.description());
+                p.classification = s.classification() == null ? 0 : s.classification();
+                p.stockControl = s.stockControl() == null ? (p.classification == 1 ? 0 : 1) : s.stockControl();
+                p.allowDecimal = s.allowDecimal() == null ? 0 : s.allowDecimal();
+                List<BsaleSeed.Variant> vs = s.variants() == null || s.variants().isEmpty()
+                        ? List.of(new BsaleSeed.Variant(null, null, null, null, null, null, null)) : s.variants();
+                synchronized (c) {
                     productIds.add(c.addProduct(p, false).id);
-                    List<BsaleSeed.Variant> vs = s.variants() == null || s.variants().isEmpty()
-                            ? List.of(new BsaleSeed.Variant(null, null, null, null, null, null, null)) : s.variants();
                     for (BsaleSeed.Variant sv : vs) {
                         variantIds.add(seedVariant(c, p, sv).id);
                     }

@@ -8,6 +8,7 @@ import dev.enlace.simulator.RateWindow;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ final class Company {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final double EPS = 1e-9;
     private static final double IVA = 0.19;
+    private static final ZoneId CHILE = ZoneId.of("America/Santiago");
     private static final String CLIENT_REQUIRED = "client attribute required : code,activity,address,city,municipality";
 
     final long cpnId;
@@ -169,9 +171,14 @@ final class Company {
         return clock.instant().getEpochSecond();
     }
 
-    /** Bsale dates carry no time zone: "today" is the calendar date at 00:00 UTC. */
+    /** Document dates carry no time zone: today's Chilean calendar date at 00:00 UTC (bsale.md §1). */
     long today() {
-        return LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        return LocalDate.now(clock.withZone(CHILE)).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    }
+
+    /** Stock move dates in the docs' examples are local midnights (1407297600 = 2014-08-06 00:00 in Chile). */
+    long localMidnight() {
+        return LocalDate.now(clock.withZone(CHILE)).atStartOfDay(CHILE).toEpochSecond();
     }
 
     // ---- offices, products, variants ----
@@ -421,7 +428,7 @@ final class Company {
         }
         StockMove m = new StockMove();
         m.id = next("reception");
-        m.date = today();
+        m.date = localMidnight();
         m.document = J.text(b, "document", "Otro");
         m.documentNumber = J.text(b, "documentNumber", "");
         m.note = J.text(b, "note", "");
@@ -480,7 +487,7 @@ final class Company {
         noStockCheck(missing);
         StockMove m = new StockMove();
         m.id = next("consumption");
-        m.date = today();
+        m.date = localMidnight();
         m.note = J.text(b, "note", "");
         m.office = office;
         m.consumptionTypeId = typeId;
@@ -890,8 +897,11 @@ final class Company {
             double q = J.num(d, "quantity", 0);
             double unitValue = J.num(d, "unitValue", 0);
             if (priceAdjustment == 0 && editTexts == 0) {
+                if (q <= 0) {
+                    throw ApiError.badRequest("invalid quantity");
+                }
                 double available = belongs ? orig.quantity - orig.returned - returning.getOrDefault(orig.id, 0.0) : 0.0;
-                if (q > available + EPS || q <= 0) {
+                if (q > available + EPS) {
                     throw ApiError.badRequest("The quantity returned (" + q + ") is higher than the available ("
                             + available + ") for detail: " + detailId);
                 }
