@@ -1,4 +1,4 @@
-package dev.enlace.deploy;
+package dev.enlace.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,22 +14,27 @@ import java.util.Locale;
  * store shows the rule-applied value: the end-to-end latency of ST1.
  */
 public final class StockChanges {
-    private final LocalStack stack;
+    private final Simulators stack;
     private final DemoTenant.Created tenant;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    public StockChanges(LocalStack stack, DemoTenant.Created tenant) {
+    public StockChanges(Simulators stack, DemoTenant.Created tenant) {
         this.stack = stack;
         this.tenant = tenant;
     }
 
     /** Adds ({@code delta > 0}) or removes stock of a SKU in the demo office; returns the ERP's new available quantity. */
     public double move(String sku, double delta) throws IOException, InterruptedException {
+        return move(sku, delta, DemoTenant.OFFICE);
+    }
+
+    /** The same, in another office. */
+    public double move(String sku, double delta, long office) throws IOException, InterruptedException {
         String body = delta >= 0
                 ? "{\"document\":\"Otro\",\"officeId\":%d,\"documentNumber\":\"demo\",\"note\":\"demo\",\"details\":[{\"code\":\"%s\",\"quantity\":%s,\"cost\":1000}]}"
-                        .formatted(DemoTenant.OFFICE, sku, number(delta))
+                        .formatted(office, sku, number(delta))
                 : "{\"officeId\":%d,\"note\":\"demo\",\"details\":[{\"code\":\"%s\",\"quantity\":%s}]}"
-                        .formatted(DemoTenant.OFFICE, sku, number(-delta));
+                        .formatted(office, sku, number(-delta));
         String path = delta >= 0 ? "/v1/stocks/receptions.json" : "/v1/stocks/consumptions.json";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.bsaleUrl() + path))
                 .header("access_token", tenant.bsaleToken())
@@ -41,8 +46,13 @@ public final class StockChanges {
         return erpAvailable(sku);
     }
 
+    /** Available in the tenant's selling office. */
     public double erpAvailable(String sku) {
-        return stack.bsale().stock(tenant.cpnId(), tenant.bsaleVariants().get(sku), DemoTenant.OFFICE).quantityAvailable();
+        return erpAvailable(sku, DemoTenant.OFFICE);
+    }
+
+    public double erpAvailable(String sku, long office) {
+        return stack.bsale().stock(tenant.cpnId(), tenant.bsaleVariants().get(sku), office).quantityAvailable();
     }
 
     public int storeStock(String sku) {

@@ -1,4 +1,4 @@
-package dev.enlace.deploy;
+package dev.enlace.testing;
 
 import dev.enlace.connector.bsale.simulator.BsaleSeed;
 import dev.enlace.connector.bsale.simulator.BsaleSimulator;
@@ -21,16 +21,39 @@ import java.util.Set;
  * ask Bsale's support to.
  */
 public final class DemoTenant {
+    /** The office the tenant sells from, and a second one whose stock only counts when all offices do (ST8). */
     public static final long OFFICE = 1;
+    public static final long WAREHOUSE = 2;
+    static final double WAREHOUSE_STOCK = 5;
 
-    public record Created(String id, long cpnId, String bsaleToken, String storeCode, List<String> skus,
-            Map<String, Long> bsaleVariants) {
+    public record Created(String id, long cpnId, String bsaleToken, String storeCode, String webhookToken,
+            List<String> skus, Map<String, Long> bsaleVariants) {
+
+        /** SKUs Bsale lets sell without stock ({@code allowNegativeStock}). */
+        public List<String> sellableWithoutStock() {
+            return skus.stream().filter(s -> Integer.parseInt(s.substring(s.lastIndexOf('-') + 1)) % 5 == 0).toList();
+        }
+
+        /** SKUs Bsale sells only from stock. */
+        public List<String> stockOnly() {
+            return skus.stream().filter(s -> !sellableWithoutStock().contains(s)).toList();
+        }
+    }
+
+    /**
+     * The tenant's stock settings and where Bsale sends its notifications.
+     *
+     * @param offices        ST8: the offices whose stock counts; empty = all
+     * @param stockServiceUrl the stock-service base URL the Bsale notification URL points at
+     */
+    public record Options(int products, boolean preSale, List<Long> offices, String stockServiceUrl) {
     }
 
     private DemoTenant() {
     }
 
-    public static Created create(LocalStack stack, Path tenantsDir, String id, int products) throws IOException {
+    public static Created create(Simulators stack, Path tenantsDir, String id, Options options) throws IOException {
+        int products = options.products();
         BsaleSimulator bsale = stack.bsale();
         var company = bsale.createCompany(id + " SpA");
         List<String> skus = new ArrayList<>();
@@ -40,15 +63,19 @@ public final class DemoTenant {
             String sku = String.format("%s-%04d", id.toUpperCase(java.util.Locale.ROOT), i);
             skus.add(sku);
             double stock = 10 + i % 7;
+            // every fifth variant may be sold without stock in Bsale (ST7)
+            int sellWithoutStock = i % 5 == 0 ? 1 : 0;
             bsaleProducts.add(new BsaleSeed.Product("Producto " + i, null, 0, 1, 0, List.of(
-                    new BsaleSeed.Variant(sku, null, "Unidad", 0, 0, 9990.0, Map.of(OFFICE, stock)))));
+                    new BsaleSeed.Variant(sku, null, "Unidad", 0, sellWithoutStock, 9990.0,
+                            Map.of(OFFICE, stock, WAREHOUSE, WAREHOUSE_STOCK)))));
             // half simple products, half products with one variant: both shapes of a Jumpseller catalogue
             storeProducts.add(i % 2 == 0
                     ? new JumpsellerAdmin.ProductSeed("Producto " + i, sku, 11890.0, 0, false, "available", List.of())
                     : new JumpsellerAdmin.ProductSeed("Producto " + i, null, 11890.0, 0, false, "available", List.of(
                             new JumpsellerAdmin.VariantSeed(sku, 11890.0, 0, false, "Talla", "Única"))));
         }
-        BsaleSeed.Result seeded = bsale.seed(company.cpnId(), new BsaleSeed(List.of(), bsaleProducts));
+        BsaleSeed.Result seeded = bsale.seed(company.cpnId(), new BsaleSeed(
+                List.of(new BsaleSeed.Office("Bodega central", "Av. Matta 500", "Santiago", "Santiago", 0)), bsaleProducts));
         Map<String, Long> variants = new java.util.LinkedHashMap<>();
         for (int i = 0; i < skus.size(); i++) {
             variants.put(skus.get(i), seeded.variantIds().get(i));
@@ -95,12 +122,14 @@ public final class DemoTenant {
                 settings:
                   stock:
                     enabled: true
-                    offices: ["%6$d"]
-                    preSale: false
-                """.formatted(id, stack.jumpsellerUrl(), storeCode, stack.bsaleUrl(), company.cpnId(), OFFICE));
+                    offices: [%6$s]
+                    preSale: %7$s
+                """.formatted(id, stack.jumpsellerUrl(), storeCode, stack.bsaleUrl(), company.cpnId(),
+                options.offices().stream().map(o -> "\"" + o + "\"").collect(java.util.stream.Collectors.joining(", ")),
+                options.preSale()));
         bsale.registerWebhook(company.cpnId(),
-                stack.serviceUrl("stock-service") + "/webhooks/bsale/" + id + "/" + webhookToken, Set.of("stock"));
-        return new Created(id, company.cpnId(), company.accessToken(), storeCode, skus, variants);
+                options.stockServiceUrl() + "/webhooks/bsale/" + id + "/" + webhookToken, Set.of("stock"));
+        return new Created(id, company.cpnId(), company.accessToken(), storeCode, webhookToken, skus, variants);
     }
 
     private static void write(Path file, String secret) throws IOException {

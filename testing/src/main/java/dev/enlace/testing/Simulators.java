@@ -1,0 +1,77 @@
+package dev.enlace.testing;
+
+import dev.enlace.connector.bsale.simulator.BsaleSimulator;
+import dev.enlace.connector.bsale.simulator.BsaleSimulatorOptions;
+import dev.enlace.connector.jumpseller.simulator.JumpsellerSimulator;
+import dev.enlace.simulator.SimulatorServer;
+import io.vertx.core.Vertx;
+
+/**
+ * The Bsale and Jumpseller simulators, each on its own port of this machine, in this JVM.
+ * {@link #shared()} gives every test of a JVM the same pair.
+ */
+public final class Simulators implements AutoCloseable {
+    private static Simulators shared;
+
+    private final Vertx vertx;
+    private final BsaleSimulator bsale;
+    private final JumpsellerSimulator jumpseller;
+    private final SimulatorServer bsaleServer;
+    private final SimulatorServer jumpsellerServer;
+
+    private Simulators(Vertx vertx, BsaleSimulator bsale, JumpsellerSimulator jumpseller, SimulatorServer bsaleServer,
+            SimulatorServer jumpsellerServer) {
+        this.vertx = vertx;
+        this.bsale = bsale;
+        this.jumpseller = jumpseller;
+        this.bsaleServer = bsaleServer;
+        this.jumpsellerServer = jumpsellerServer;
+    }
+
+    /** Starts both simulators; port 0 picks a free one. */
+    public static Simulators start(int bsalePort, int jumpsellerPort) {
+        Vertx vertx = Vertx.vertx();
+        BsaleSimulator bsale = new BsaleSimulator(vertx, BsaleSimulatorOptions.defaults());
+        JumpsellerSimulator jumpseller = new JumpsellerSimulator(vertx, JumpsellerSimulator.Options.defaults());
+        SimulatorServer b = join(SimulatorServer.start(vertx, bsale.router(), "127.0.0.1", bsalePort));
+        SimulatorServer j = join(SimulatorServer.start(vertx, jumpseller.router(), "127.0.0.1", jumpsellerPort));
+        return new Simulators(vertx, bsale, jumpseller, b, j);
+    }
+
+    public static synchronized Simulators shared() {
+        if (shared == null) {
+            shared = start(0, 0);
+            Simulators started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "simulators-stop"));
+        }
+        return shared;
+    }
+
+    public BsaleSimulator bsale() {
+        return bsale;
+    }
+
+    public JumpsellerSimulator jumpseller() {
+        return jumpseller;
+    }
+
+    /** Where clients reach the Bsale API, without the {@code /v1}. */
+    public String bsaleUrl() {
+        return bsaleServer.baseUrl();
+    }
+
+    public String jumpsellerUrl() {
+        return jumpsellerServer.baseUrl();
+    }
+
+    @Override
+    public void close() {
+        bsaleServer.close();
+        jumpsellerServer.close();
+        vertx.close();
+    }
+
+    private static <T> T join(io.vertx.core.Future<T> future) {
+        return future.toCompletionStage().toCompletableFuture().join();
+    }
+}
