@@ -781,7 +781,11 @@ final class Company {
                 net = pd == null ? 0 : pd.variantValue;
             }
             checkNet(t, net);
-            lines.add(new Line(v, J.text(d, "comment", ""), q, net, J.num(d, "discount", 0), taxRate(d, t), null));
+            double discount = J.num(d, "discount", 0);
+            if (discount < 0 || discount > 100) {
+                throw ApiError.badRequest("invalid discount");
+            }
+            lines.add(new Line(v, J.text(d, "comment", ""), q, net, discount, taxRate(d, t), null));
             if (v != null && v.tracksStock()) {
                 wanted.merge(v, q, Double::sum);
             }
