@@ -38,9 +38,10 @@ final class Company {
     private final Clock clock;
 
     final Set<String> tokens = new LinkedHashSet<>();
-    boolean blocked;
-    double faultFraction;
-    int faultStatus = 500;
+    // Read before taking the monitor on every request, hence volatile.
+    volatile boolean blocked;
+    volatile double faultFraction;
+    volatile int faultStatus = 500;
 
     private final Map<String, Long> sequences = new HashMap<>();
     final Map<Long, Office> offices = new LinkedHashMap<>();
