@@ -476,15 +476,20 @@ final class Api {
                 r.company.paymentTypes.values().stream().filter(state(r, true, p -> p.state)),
                 p -> Views.paymentType(r.ctx, p)));
         get("payment_types/(\\d+)\\.json", r -> one(r, r.company.paymentTypes.get(r.id(1)), p -> Views.paymentType(r.ctx, p)));
+        get("payment_types/count\\.json", r -> count(r.company.paymentTypes.values().stream()
+                .filter(state(r, false, p -> p.state))));
         get("taxes\\.json", r -> list(r, "/v1/taxes.json",
                 r.company.taxes.values().stream().filter(state(r, true, t -> t.state)), t -> Views.tax(r.ctx, t)));
         get("taxes/(\\d+)\\.json", r -> one(r, r.company.taxes.get(r.id(1)), t -> Views.tax(r.ctx, t)));
+        get("taxes/count\\.json", r -> count(r.company.taxes.values().stream().filter(state(r, false, t -> t.state))));
         get("shipping_types\\.json", r -> list(r, "/v1/shipping_types.json",
                 r.company.shippingTypes.values().stream(), t -> Views.shippingType(r.ctx, t)));
 
         get("price_lists\\.json", r -> list(r, "/v1/price_lists.json",
                 r.company.priceLists.values().stream().filter(state(r, true, p -> p.state)), p -> Views.priceList(r.ctx, p)));
         get("price_lists/(\\d+)\\.json", r -> one(r, r.company.priceLists.get(r.id(1)), p -> Views.priceList(r.ctx, p)));
+        get("price_lists/count\\.json", r -> count(r.company.priceLists.values().stream()
+                .filter(state(r, false, p -> p.state))));
         get("price_lists/(\\d+)/details\\.json", r -> {
             PriceList pl = found(r.company.priceLists.get(r.id(1)));
             return list(r, "/v1/price_lists/" + pl.id + "/details.json", priceDetails(r, pl), d -> Views.priceDetail(r.ctx, d));
@@ -521,6 +526,7 @@ final class Api {
         post("documents\\.json", r -> created(documentView(r).apply(r.company.createDocument(r.body))));
 
         get("returns\\.json", r -> list(r, "/v1/returns.json", returns(r), x -> Views.returnView(r.ctx, x)));
+        get("returns/count\\.json", r -> count(returns(r)));
         get("returns/(\\d+)\\.json", r -> one(r, r.company.returns.get(r.id(1)), x -> Views.returnView(r.ctx, x)));
         get("returns/(\\d+)/details\\.json", r -> {
             Return x = found(r.company.returns.get(r.id(1)));
@@ -529,6 +535,7 @@ final class Api {
         post("returns\\.json", r -> created(Views.returnView(r.ctx, r.company.createReturn(r.body))));
 
         get("shippings\\.json", r -> list(r, "/v1/shippings.json", shippings(r, true), s -> Views.shipping(r.ctx, s)));
+        get("shippings/count\\.json", r -> count(shippings(r, false)));
         get("shippings/(\\d+)\\.json", r -> one(r, r.company.shippings.get(r.id(1)), s -> Views.shipping(r.ctx, s)));
         get("shippings/(\\d+)/details\\.json", r -> {
             Shipping s = found(r.company.shippings.get(r.id(1)));

@@ -38,9 +38,10 @@ final class Company {
     private final Clock clock;
 
     final Set<String> tokens = new LinkedHashSet<>();
-    boolean blocked;
-    double faultFraction;
-    int faultStatus = 500;
+    // Read before taking the monitor on every request, hence volatile.
+    volatile boolean blocked;
+    volatile double faultFraction;
+    volatile int faultStatus = 500;
 
     private final Map<String, Long> sequences = new HashMap<>();
     final Map<Long, Office> offices = new LinkedHashMap<>();
@@ -592,27 +593,28 @@ final class Company {
             Client probe = new Client();
             applyClient(probe, inline);
             validateRut(probe);
-            if (type.useClient == 1 && !complete(probe)) {
-                throw ApiError.badRequest(CLIENT_REQUIRED);
-            }
             List<Client> same = probe.code.isEmpty() ? List.of()
                     : clients.values().stream().filter(x -> x.code.equals(probe.code) && x.state == 0).toList();
             if (same.size() > 1) {
                 throw ApiError.badRequest("There are more than a client with the code \"" + probe.code
                         + "\", client id: \"" + same.get(0).id + "\"");
             }
-            if (same.size() == 1) {
-                c = same.get(0);
-            } else {
-                probe.id = next("client");
-                clients.put(probe.id, probe);
-                c = probe;
-            }
+            // A new client is only stored once the whole document is accepted (see keep()).
+            c = same.size() == 1 ? same.get(0) : probe;
         } else {
             c = fallback;
         }
         if (type.useClient == 1 && (c == null || !complete(c))) {
             throw ApiError.badRequest(CLIENT_REQUIRED);
+        }
+        return c;
+    }
+
+    /** Stores a client first seen inline on a document that passed every check. */
+    private Client keep(Client c) {
+        if (c != null && c.id == 0) {
+            c.id = next("client");
+            clients.put(c.id, c);
         }
         return c;
     }
@@ -780,7 +782,11 @@ final class Company {
                 net = pd == null ? 0 : pd.variantValue;
             }
             checkNet(t, net);
-            lines.add(new Line(v, J.text(d, "comment", ""), q, net, J.num(d, "discount", 0), taxRate(d, t), null));
+            double discount = J.num(d, "discount", 0);
+            if (discount < 0 || discount > 100) {
+                throw ApiError.badRequest("invalid discount");
+            }
+            lines.add(new Line(v, J.text(d, "comment", ""), q, net, discount, taxRate(d, t), null));
             if (v != null && v.tracksStock()) {
                 wanted.merge(v, q, Double::sum);
             }
@@ -805,7 +811,7 @@ final class Company {
         });
         noStockCheck(missing);
 
-        Document doc = newDocument(t, office, client, b, lines);
+        Document doc = newDocument(t, office, keep(client), b, lines);
         // Echoed only: whether Bsale dedupes on it is unverified (bsale.md §7), so a repeat issues again.
         doc.salesId = J.text(b, "salesId", null);
         if (payments != null && payments.isArray()) {
@@ -927,7 +933,7 @@ final class Company {
         if (J.has(b, "expirationDate")) {
             ncBody.put("expirationDate", J.optLong(b, "expirationDate"));
         }
-        Document nc = newDocument(t, office, client, ncBody, ncLines);
+        Document nc = newDocument(t, office, keep(client), ncBody, ncLines);
         nc.references.add(new Reference(next("reference"), String.valueOf(ref.number), ref.emissionDate,
                 J.text(b, "motive", ""), ref.type.codeSii));
 
@@ -1037,7 +1043,7 @@ final class Company {
         });
         noStockCheck(missing);
 
-        Document guide = newDocument(t, office, client, b, lines);
+        Document guide = newDocument(t, office, keep(client), b, lines);
         Shipping s = new Shipping();
         s.id = next("shipping");
         s.shippingDate = guide.emissionDate;

@@ -179,6 +179,13 @@ class DocumentsTest extends SimulatorTestSupport {
     }
 
     @Test
+    void rejectedDocumentLeavesNoNewClientBehind() {
+        seedVariant("POL-001-M", 0, 100);
+        assertThat(post("/v1/documents.json", factura("")).status()).isEqualTo(400);
+        assertThat(get("/v1/clients/count.json").body().get("count").asInt()).isZero();
+    }
+
+    @Test
     void dispatchedSaleTakesStockOutAndNotifies() {
         long v = seedVariant("POL-001-M", 10, 100);
         sim.registerWebhook(company.cpnId(), sink.url(), Set.of());

@@ -58,6 +58,7 @@ class ReturnsAndShippingsTest extends SimulatorTestSupport {
         assertThat(detail.has("variant")).isFalse();
         assertThat(get("/v1/returns.json?referencedocumentid=" + sale.get("id").asLong()).body().get("count").asInt())
                 .isEqualTo(1);
+        assertThat(get("/v1/returns/count.json").body().get("count").asInt()).isEqualTo(1);
     }
 
     @Test
