@@ -1,12 +1,8 @@
 package dev.enlace.deploy;
 
-import dev.enlace.connector.bsale.simulator.BsaleSimulator;
-import dev.enlace.connector.bsale.simulator.BsaleSimulatorOptions;
-import dev.enlace.connector.jumpseller.simulator.JumpsellerSimulator;
 import dev.enlace.platform.testing.EmbeddedKafkaBroker;
 import dev.enlace.platform.testing.PostgresDatabases;
-import dev.enlace.simulator.SimulatorServer;
-import io.vertx.core.Vertx;
+import dev.enlace.testing.Simulators;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,14 +34,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final Options options;
-    private final Vertx vertx = Vertx.vertx();
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private EmbeddedKafkaBroker broker;
-    private BsaleSimulator bsale;
-    private JumpsellerSimulator jumpseller;
-    private SimulatorServer bsaleServer;
-    private SimulatorServer jumpsellerServer;
+    private Simulators simulators;
 
     public LocalStack(Options options) {
         this.options = options;
@@ -58,12 +50,8 @@ public final class LocalStack implements AutoCloseable {
         deleteRecursively(kafkaDir);
         broker = EmbeddedKafkaBroker.start(kafkaDir, port(9092), 4);
         running.add(broker::closeAndDelete);
-        bsale = new BsaleSimulator(vertx, BsaleSimulatorOptions.defaults());
-        jumpseller = new JumpsellerSimulator(vertx, JumpsellerSimulator.Options.defaults());
-        bsaleServer = await(SimulatorServer.start(vertx, bsale.router(), "127.0.0.1", port(8091)));
-        jumpsellerServer = await(SimulatorServer.start(vertx, jumpseller.router(), "127.0.0.1", port(8092)));
-        running.add(bsaleServer);
-        running.add(jumpsellerServer);
+        simulators = Simulators.start(port(8091), port(8092));
+        running.add(simulators);
         return this;
     }
 
@@ -96,20 +84,8 @@ public final class LocalStack implements AutoCloseable {
         return broker;
     }
 
-    public BsaleSimulator bsale() {
-        return bsale;
-    }
-
-    public JumpsellerSimulator jumpseller() {
-        return jumpseller;
-    }
-
-    public String bsaleUrl() {
-        return bsaleServer.baseUrl();
-    }
-
-    public String jumpsellerUrl() {
-        return jumpsellerServer.baseUrl();
+    public Simulators simulators() {
+        return simulators;
     }
 
     public ServiceProcess service(String name) {
@@ -141,7 +117,6 @@ public final class LocalStack implements AutoCloseable {
                 // best effort: the rest must still stop
             }
         }
-        vertx.close();
     }
 
     private static Map<String, Integer> orderedPorts() {
@@ -152,10 +127,6 @@ public final class LocalStack implements AutoCloseable {
         ports.put("document-service", 8084);
         ports.put("customer-service", 8085);
         return java.util.Collections.unmodifiableMap(ports);
-    }
-
-    private static <T> T await(io.vertx.core.Future<T> future) {
-        return future.toCompletionStage().toCompletableFuture().join();
     }
 
     private static int freePort() {

@@ -1,5 +1,8 @@
 package dev.enlace.deploy;
 
+import dev.enlace.testing.DemoTenant;
+import dev.enlace.testing.StockChanges;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,14 +37,15 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "enlace-local-stop"));
         System.out.println("Starting Kafka (embedded) and the simulators...");
         stack.startInfrastructure();
-        DemoTenant.Created demo = DemoTenant.create(stack, tenants, "demo", products);
+        DemoTenant.Created demo = DemoTenant.create(stack.simulators(), tenants, "demo",
+                new DemoTenant.Options(products, false, List.of(DemoTenant.OFFICE), stack.serviceUrl("stock-service")));
         System.out.println("Starting the five services (logs in .local/logs)...");
         stack.startServices(tenants);
         String linked = Http.post(stack.serviceUrl("catalog-service") + "/tenants/demo/links/by-sku", "");
         System.out.println("Linked by SKU: " + linked);
         printUrls(stack);
 
-        StockChanges flow = new StockChanges(stack, demo);
+        StockChanges flow = new StockChanges(stack.simulators(), demo);
         Random random = new Random();
         List<Duration> latencies = new ArrayList<>();
         for (int n = 1; changes == 0 || n <= changes; n++) {
@@ -82,8 +86,8 @@ public final class Main {
         System.out.println("Enlace is running (Ctrl-C stops everything):");
         stack.services().forEach((name, p) -> System.out.printf("  %-17s %s  (OpenAPI: %s/q/openapi, health: %s/q/health)%n",
                 name, p.url(), p.url(), p.url()));
-        System.out.println("  Bsale simulator   " + stack.bsaleUrl() + "/v1");
-        System.out.println("  Jumpseller sim.   " + stack.jumpsellerUrl() + "/v1");
+        System.out.println("  Bsale simulator   " + stack.simulators().bsaleUrl() + "/v1");
+        System.out.println("  Jumpseller sim.   " + stack.simulators().jumpsellerUrl() + "/v1");
         System.out.println("  Kafka             " + stack.broker().bootstrapServers());
         System.out.println("  Tenant file       tenants/demo.yaml");
         System.out.println();

@@ -8,12 +8,13 @@ import java.util.Map;
 /**
  * The real infrastructure of a {@code @QuarkusTest}: ONE Kafka broker per test JVM (started on
  * first use, stopped when the JVM exits) and the service's own database on the real
- * PostgreSQL, created if missing. Dev Services stay off: nothing here needs Docker.
+ * PostgreSQL, created if missing and emptied once per JVM. Dev Services stay off: nothing here needs Docker.
  *
  * <p>Init arg {@code database} names the service's database (default {@code enlace_test}).
  */
 public class EnlaceTestResources implements QuarkusTestResourceLifecycleManager {
     private static EmbeddedKafkaBroker broker;
+    private static final java.util.Set<String> FRESH = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private String database = "enlace_test";
 
     /** The broker shared by every test of this JVM. */
@@ -33,7 +34,10 @@ public class EnlaceTestResources implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        PostgresDatabases.ensureDatabase(database);
+        // empty once per JVM: rows left by an earlier run (levels, inbox keys) would hide real work
+        if (FRESH.add(database)) {
+            PostgresDatabases.recreateDatabase(database);
+        }
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", broker().bootstrapServers());
         config.put("quarkus.kafka.devservices.enabled", "false");

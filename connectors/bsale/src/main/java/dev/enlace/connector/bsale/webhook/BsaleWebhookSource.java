@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enlace.connector.bsale.client.BsaleClients;
 import dev.enlace.platform.api.ApiException;
+import dev.enlace.platform.ingress.DeliveryKeys;
 import dev.enlace.platform.ingress.WebhookDelivery;
 import dev.enlace.platform.ingress.WebhookRequest;
 import dev.enlace.platform.ingress.WebhookSource;
@@ -13,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Bsale notifications are thin pointers and carry no signature. They are authenticated by a
@@ -50,7 +49,7 @@ public class BsaleWebhookSource implements WebhookSource {
             throw ApiException.unauthorized("notification for Bsale company " + notification.cpnId()
                     + ", but this tenant is company " + company);
         }
-        return new WebhookDelivery(sha256(request.body()), notification.topic(),
+        return new WebhookDelivery(DeliveryKeys.sha256(request.body()), notification.topic(),
                 notification.topic() + ":" + notification.resourceId(), request.bodyText());
     }
 
@@ -64,11 +63,4 @@ public class BsaleWebhookSource implements WebhookSource {
         return BsaleNotification.of(json);
     }
 
-    static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enlace.connector.jumpseller.client.JumpsellerClients;
 import dev.enlace.platform.api.ApiException;
+import dev.enlace.platform.ingress.DeliveryKeys;
 import dev.enlace.platform.ingress.WebhookDelivery;
 import dev.enlace.platform.ingress.WebhookRequest;
 import dev.enlace.platform.ingress.WebhookSource;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Jumpseller signs each hook: {@code Jumpseller-Hmac-Sha256} = base64(HMAC-SHA256(hooks token,
@@ -69,7 +69,7 @@ public class JumpsellerWebhookSource implements WebhookSource {
         if (id == null || id.isNull()) {
             throw ApiException.badRequest("missing field '" + resource + ".id'");
         }
-        String key = sha256(event + "\n" + request.bodyText());
+        String key = DeliveryKeys.sha256(event, request.body());
         return new WebhookDelivery(key, event, resource + ":" + id.asText(), request.bodyText());
     }
 
@@ -83,11 +83,4 @@ public class JumpsellerWebhookSource implements WebhookSource {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,0 +1,30 @@
+package dev.enlace.simulators;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimulatorsAppTest {
+
+    @Test
+    void everySimulatorAnswersWithItsOwnApisAuthenticationError() throws Exception {
+        try (SimulatorsApp app = SimulatorsApp.start("127.0.0.1", 0, 0)) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> bsale = http.send(HttpRequest.newBuilder(
+                    URI.create(app.servers().get("bsale").baseUrl() + "/v1/offices.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> jumpseller = http.send(HttpRequest.newBuilder(
+                    URI.create(app.servers().get("jumpseller").baseUrl() + "/v1/products.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(bsale.statusCode()).isEqualTo(401);
+            assertThat(bsale.body()).contains("Sorry, this request can not be authenticated");
+            assertThat(jumpseller.statusCode()).isEqualTo(401);
+            assertThat(jumpseller.body()).contains("\"message\"");
+        }
+    }
+}

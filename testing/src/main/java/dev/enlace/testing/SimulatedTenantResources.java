@@ -1,0 +1,89 @@
+package dev.enlace.testing;
+
+import dev.enlace.platform.testing.EnlaceTestResources;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a service's {@code @QuarkusTest} talks to: the shared Kafka broker and its
+ * database ({@link EnlaceTestResources}), the Bsale and Jumpseller simulators, and tenants
+ * backed by them, written to a tenants directory the service reads:
+ * <ul>
+ * <li>{@code acme}: sells from office 1, pre-sale off;</li>
+ * <li>{@code presale}: office 1, pre-sale on (ST7);</li>
+ * <li>{@code allstock}: no office named, so the sum of all warehouses counts (ST8).</li>
+ * </ul>
+ * Bsale notifications go to the service under test, on the HTTP port chosen here.
+ */
+public class SimulatedTenantResources implements QuarkusTestResourceLifecycleManager {
+    private static final Map<String, DemoTenant.Created> TENANTS = new HashMap<>();
+    private static int httpPort;
+    private static Path tenantsDir;
+    private final EnlaceTestResources infrastructure = new EnlaceTestResources();
+
+    public static DemoTenant.Created tenant(String id) {
+        return TENANTS.get(id);
+    }
+
+    public static Simulators simulators() {
+        return Simulators.shared();
+    }
+
+    /** The base URL of the service under test. */
+    public static String serviceUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        infrastructure.init(initArgs);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(infrastructure.start());
+        createTenantsOnce();
+        config.put("quarkus.http.test-port", String.valueOf(httpPort));
+        config.put("enlace.tenants.directory", tenantsDir.toString());
+        return config;
+    }
+
+    private static synchronized void createTenantsOnce() {
+        if (tenantsDir != null) {
+            return;
+        }
+        try {
+            httpPort = freePort();
+            tenantsDir = Files.createTempDirectory("enlace-tenants-");
+            String url = "http://127.0.0.1:" + httpPort;
+            Simulators sims = Simulators.shared();
+            TENANTS.put("acme", DemoTenant.create(sims, tenantsDir, "acme",
+                    new DemoTenant.Options(10, false, List.of(DemoTenant.OFFICE), url)));
+            TENANTS.put("presale", DemoTenant.create(sims, tenantsDir, "presale",
+                    new DemoTenant.Options(10, true, List.of(DemoTenant.OFFICE), url)));
+            TENANTS.put("allstock", DemoTenant.create(sims, tenantsDir, "allstock",
+                    new DemoTenant.Options(10, false, List.of(), url)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        infrastructure.stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
