@@ -47,6 +47,8 @@ final class AdminRoutes {
             }
             return sim.setStock(code(ctx), ctx.pathParam("sku"), stock.asInt());
         });
+        on(r, HttpMethod.POST, "/_sim/stores/:code/locations", 201, ctx ->
+                Json.object().put("id", sim.addLocation(code(ctx), tree(ctx).path("name").asText("Bodega"))));
         on(r, HttpMethod.POST, "/_sim/stores/:code/orders", 201, ctx ->
                 Json.object().put("id", sim.placeOrder(code(ctx), body(ctx, OrderRequest.class))));
         on(r, HttpMethod.POST, "/_sim/stores/:code/orders/:id/pay", 204, ctx -> {

@@ -87,6 +87,11 @@ final class ApiRoutes {
             return TextNode.valueOf("Product deleted.");
         });
 
+        // stock by location: the spec's paths here have no .json suffix and no wrapper key
+        read(r, "/locations.json", (ctx, s) -> list(ctx, "location", s.locations.values(), l -> l));
+        read(r, "/products_locations", this::productsLocations);
+        write(r, HttpMethod.PUT, "/products_locations", 200, this::updateProductsLocation);
+
         // hooks
         read(r, "/hooks.json", (ctx, s) -> list(ctx, "hook", s.hooks.values(), Hook::toJson));
         write(r, HttpMethod.POST, "/hooks.json", 201, (ctx, s) -> Json.wrap("hook", createHook(s, root(ctx, "hook"))));
@@ -428,6 +433,102 @@ final class ApiRoutes {
 
     private static boolean contains(String text, String lowerQuery) {
         return text != null && text.toLowerCase(Locale.ROOT).contains(lowerQuery);
+    }
+
+    // --- stock by location ---
+
+    private JsonNode productsLocations(RoutingContext ctx, Store s) {
+        List<Long> locationIds = ids(ctx, "location_ids", true);
+        List<Long> productIds = ids(ctx, "product_ids", true);
+        List<Long> variantIds = ids(ctx, "variant_ids", false);
+        ArrayNode out = Json.array();
+        for (long locationId : locationIds) {
+            if (!s.locations.containsKey(locationId)) {
+                throw new ApiException(404, "Not found");
+            }
+            for (long productId : productIds) {
+                Product p = s.products.get(productId);
+                if (p == null) {
+                    throw new ApiException(404, "Not found");
+                }
+                if (!p.hasVariants()) {
+                    out.add(locationRow(locationId, p.id, null, Commerce.stockAt(s, p, locationId)));
+                }
+                for (Variant v : p.variants) {
+                    if (variantIds.isEmpty() || variantIds.contains(v.id)) {
+                        out.add(locationRow(locationId, p.id, v.id, Commerce.stockAt(s, v, locationId)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode locationRow(long locationId, long productId, Long variantId, int stock) {
+        ObjectNode row = Json.object();
+        row.put("location_id", locationId);
+        row.put("product_id", productId);
+        row.put("variant_id", variantId);
+        row.put("stock", stock);
+        return row;
+    }
+
+    /** Comma separated ids, at most 50; a missing required list or a bad id is a 400. */
+    private static List<Long> ids(RoutingContext ctx, String param, boolean required) {
+        List<String> values = ctx.queryParam(param);
+        if (values.isEmpty() || values.get(0).isBlank()) {
+            if (required) {
+                throw ApiException.badRequest("Bad request, check your parameters");
+            }
+            return List.of();
+        }
+        List<Long> out = new ArrayList<>();
+        for (String v : values.get(0).split(",")) {
+            try {
+                out.add(Long.parseLong(v.trim()));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("Bad request, check your parameters");
+            }
+        }
+        if (out.size() > 50) {
+            throw ApiException.badRequest("Bad request, check your parameters");
+        }
+        return out;
+    }
+
+    private JsonNode updateProductsLocation(RoutingContext ctx, Store s) {
+        JsonNode in;
+        try {
+            in = Json.MAPPER.readTree(ctx.body().asString());
+        } catch (Exception e) {
+            throw ApiException.badRequest("Bad request, check your parameters");
+        }
+        if (in == null || !in.isObject() || !in.path("location_id").canConvertToLong()
+                || !in.path("product_id").canConvertToLong() || !in.path("stock_unlimited").isBoolean()
+                || !in.has("stock")) {
+            throw ApiException.badRequest("Bad request, check your parameters");
+        }
+        int[] stock = new int[1];
+        try {
+            Json.int32(in, "stock", v -> stock[0] = v);
+        } catch (ApiException e) {
+            throw ApiException.badRequest("Bad request, check your parameters");
+        }
+        long locationId = in.get("location_id").asLong();
+        Product p = s.products.get(in.get("product_id").asLong());
+        if (p == null || !s.locations.containsKey(locationId)) {
+            throw ApiException.badRequest("Bad request, check your parameters");
+        }
+        Object sellable = p;
+        if (p.hasVariants() || in.hasNonNull("variant_id")) {
+            Variant v = in.path("variant_id").canConvertToLong() ? p.variant(in.get("variant_id").asLong()) : null;
+            if (v == null) {
+                throw ApiException.badRequest("Bad request, check your parameters");
+            }
+            sellable = v;
+        }
+        commerce.setLocationStock(s, sellable, locationId, stock[0], in.get("stock_unlimited").asBoolean());
+        return Json.message("Products locations updated successfully");
     }
 
     // --- hooks ---

@@ -212,6 +212,46 @@ final class Commerce {
         return stockLevel(store, sku);
     }
 
+    // --- stock by location ---
+
+    /** A sellable's stock at one location: the main location holds whatever the others do not. */
+    static int stockAt(Store store, Object sellable, long locationId) {
+        int total = sellable instanceof Variant v ? v.stock : ((Product) sellable).stock;
+        java.util.Map<Long, Integer> others = others(sellable);
+        if (locationId != store.mainLocationId) {
+            return others.getOrDefault(locationId, 0);
+        }
+        long rest = total;
+        for (int s : others.values()) {
+            rest -= s;
+        }
+        return clampInt(rest);
+    }
+
+    /** {@code PUT /products_locations}: sets one location's stock, so the sellable's total moves by the difference. */
+    void setLocationStock(Store store, Object sellable, long locationId, int stock, boolean unlimited) {
+        Product p = sellable instanceof Variant v ? v.product : (Product) sellable;
+        int stockBefore = sellable instanceof Variant v ? v.stock : p.stock;
+        boolean unlimitedBefore = sellable instanceof Variant v ? v.stockUnlimited : p.stockUnlimited;
+        int total = clampInt((long) stockBefore - stockAt(store, sellable, locationId) + stock);
+        if (locationId != store.mainLocationId) {
+            others(sellable).put(locationId, stock);
+        }
+        if (sellable instanceof Variant v) {
+            v.stock = total;
+            v.stockUnlimited = unlimited;
+        } else {
+            p.stock = total;
+            p.stockUnlimited = unlimited;
+        }
+        p.updatedAt = store.now();
+        productChanged(store, p, total != stockBefore || unlimited != unlimitedBefore);
+    }
+
+    private static java.util.Map<Long, Integer> others(Object sellable) {
+        return sellable instanceof Variant v ? v.otherLocations : ((Product) sellable).otherLocations;
+    }
+
     // --- orders ---
 
     long placeOrder(Store store, OrderRequest r) {
@@ -318,8 +358,16 @@ final class Commerce {
             name += " (" + String.join(", ", v.options.stream().map(Variant.OptionValue::value).toList()) + ")";
         }
         String image = p.images.isEmpty() ? null : p.images.get(0).path("url").asText(null);
+        List<ObjectNode> locations = new ArrayList<>();
+        for (long locationId : store.locations.keySet()) {
+            ObjectNode at = Json.object();
+            at.put("location_id", locationId);
+            at.put("stock", stockAt(store, sellable, locationId));
+            locations.add(at);
+        }
         return new Order.Line(p.id, v != null ? v.id : null, v != null ? v.sku : p.sku, name, l.qty(),
-                l.price() != null ? l.price() : price, l.discount() != null ? l.discount() : 0, 0, p.weight, image);
+                l.price() != null ? l.price() : price, l.discount() != null ? l.discount() : 0, 0, p.weight, image,
+                locations);
     }
 
     /** Subtotal before discounts; IVA is either contained in prices or added on top, per store setting. */
@@ -334,8 +382,7 @@ final class Commerce {
             double net = gross - l.discount();
             double lineTax = store.taxesIncluded ? net - net / (1 + rate) : net * rate;
             lineTax = Json.money(lineTax, store.currency);
-            taxed.add(new Order.Line(l.productId(), l.variantId(), l.sku(), l.name(), l.qty(), l.price(),
-                    l.discount(), lineTax, l.weight(), l.image()));
+            taxed.add(l.withTax(lineTax));
             subtotal += gross;
             discount += l.discount();
             tax += lineTax;

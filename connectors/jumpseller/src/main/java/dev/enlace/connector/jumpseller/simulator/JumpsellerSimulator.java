@@ -185,6 +185,15 @@ public final class JumpsellerSimulator implements AutoCloseable {
         return mutate(store(code), store -> commerce.setStock(store, sku, stock));
     }
 
+    /** A merchant opens another stock location; returns its id. Every store starts with one main location. */
+    public long addLocation(String code, String name) {
+        return mutate(store(code), store -> store.addLocation(name, false));
+    }
+
+    public long mainLocationId(String code) {
+        return store(code).mainLocationId;
+    }
+
     // --- shopper and merchant actions on orders ---
 
     /** A shopper checks out: the order starts as pending payment ({@code order_pending_payment}, {@code order_updated}). */

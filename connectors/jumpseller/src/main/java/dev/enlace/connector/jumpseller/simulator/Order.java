@@ -30,7 +30,10 @@ final class Order {
 
     /** One order line; {@code price} is per unit and {@code discount} the line's total discount. */
     record Line(long productId, Long variantId, String sku, String name, int qty, double price, double discount,
-            double tax, double weight, String image) {
+            double tax, double weight, String image, List<ObjectNode> stockLocations) {
+        Line withTax(double value) {
+            return new Line(productId, variantId, sku, name, qty, price, discount, value, weight, image, stockLocations);
+        }
     }
 
     final long id;
@@ -163,7 +166,7 @@ final class Order {
             t.put("fixed", false);
             t.put("tax_on_product_price", store.taxesIncluded);
         }
-        p.putArray("stock_locations");
+        p.putArray("stock_locations").addAll(line.stockLocations());
         p.putArray("files");
         return p;
     }

@@ -49,6 +49,8 @@ final class Product {
     double weight = 1;
     int stock = 100;
     boolean stockUnlimited;
+    /** Stock held at locations other than the main one; the main location holds {@code stock} minus these. */
+    final Map<Long, Integer> otherLocations = new LinkedHashMap<>();
     int stockThreshold;
     boolean stockNotification;
     boolean backInStockEnabled;

@@ -50,6 +50,9 @@ final class Store {
     /** Deleted hooks stay here so their delivery attempts remain inspectable. */
     final List<Hook> retiredHooks = new ArrayList<>();
     final List<ObjectNode> fulfillments = new ArrayList<>();
+    /** Stock locations by id; the first one is the main location every store starts with. */
+    final Map<Long, ObjectNode> locations = new java.util.LinkedHashMap<>();
+    final long mainLocationId;
     long nextOrderId = 1001;
     private final List<Event> outbox = new ArrayList<>();
 
@@ -88,6 +91,22 @@ final class Store {
         this.perMinute = new RateWindow(options.perMinuteLimit(), 60_000, clock);
         this.banThreshold = options.banThreshold();
         this.banLength = options.banLength();
+        this.mainLocationId = addLocation("Bodega principal", true);
+    }
+
+    long addLocation(String locationName, boolean main) {
+        long id = ids.next();
+        ObjectNode l = Json.object();
+        l.put("id", id);
+        l.put("name", locationName);
+        l.put("email", email);
+        l.put("active", true);
+        l.put("main", main);
+        l.put("pickup_point", false);
+        l.put("is_stock_origin", true);
+        l.putNull("location_address");
+        locations.put(id, l);
+        return id;
     }
 
     Instant now() {

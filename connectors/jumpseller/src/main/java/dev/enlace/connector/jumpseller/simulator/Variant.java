@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A product variant; its stock is what the storefront sells when the product has variants. */
 final class Variant {
@@ -20,6 +22,8 @@ final class Variant {
     String barcode;
     int stock = 100;
     boolean stockUnlimited;
+    /** Stock held at locations other than the main one; the main location holds {@code stock} minus these. */
+    final Map<Long, Integer> otherLocations = new LinkedHashMap<>();
     int stockThreshold;
     boolean stockNotification;
     Double costPerItem;
