@@ -1,0 +1,21 @@
+package dev.enlace.connector.jumpseller.simulator;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Id sequence shared by all stores: Jumpseller ids are global, so two stores never share a product id. */
+final class Ids {
+    private final AtomicLong next;
+
+    Ids(long first) {
+        this.next = new AtomicLong(first);
+    }
+
+    long next() {
+        return next.getAndIncrement();
+    }
+
+    /** Reserves {@code count} consecutive ids and returns the first, for bulk seeding. */
+    long reserve(int count) {
+        return next.getAndAdd(count);
+    }
+}
