@@ -169,7 +169,7 @@ final class ApiRoutes {
         write(r, HttpMethod.DELETE, "/customers/{id}.json", 200, (ctx, s) -> {
             Customer c = s.customer(id(ctx, "id", "Customer"));
             s.customers.remove(c.id);
-            s.emit("customer_deleted", "customer", c.toJson());
+            s.emit("customer_deleted", "customer", c::toJson);
             return TextNode.valueOf("Customer deleted.");
         });
 
@@ -719,7 +719,7 @@ final class ApiRoutes {
         }
         ops.forEach(Runnable::run);
         if (changed[0]) {
-            s.emit("order_updated", "order", o.toJson());
+            s.emit("order_updated", "order", o::toJson);
         }
         return o;
     }
@@ -857,7 +857,7 @@ final class ApiRoutes {
                 changed = true;
             }
             if (changed) {
-                s.emit("order_updated", "order", o.toJson());
+                s.emit("order_updated", "order", o::toJson);
             }
         } else {
             f.putNull("order_id");
@@ -890,7 +890,7 @@ final class ApiRoutes {
             throw ApiException.invalid("Email has already been taken");
         }
         s.customers.put(c.id, c);
-        s.emit("customer_created", "customer", c.toJson());
+        s.emit("customer_created", "customer", c::toJson);
         return c;
     }
 
@@ -903,7 +903,7 @@ final class ApiRoutes {
             }
         }
         c.parse(in, false).forEach(Runnable::run);
-        s.emit("customer_updated", "customer", c.toJson());
+        s.emit("customer_updated", "customer", c::toJson);
         return c;
     }
 }

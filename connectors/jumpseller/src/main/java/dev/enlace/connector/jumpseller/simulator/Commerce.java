@@ -51,7 +51,7 @@ final class Commerce {
         }
         store.products.put(p.id, p);
         store.index(p);
-        store.emit("product_created", "product", p.toJson());
+        store.emit("product_created", "product", p::toJson);
         return p;
     }
 
@@ -73,7 +73,7 @@ final class Commerce {
         store.unindex(p);
         store.products.remove(id);
         p.variants.forEach(v -> store.variants.remove(v.id));
-        store.emit("product_deleted", "product", p.toJson());
+        store.emit("product_deleted", "product", p::toJson);
         return p;
     }
 
@@ -117,10 +117,9 @@ final class Commerce {
 
     /** A write through the API or the admin panel: product_updated, plus product_stock_updated when stock moved. */
     private void productChanged(Store store, Product p, boolean stockMoved) {
-        ObjectNode json = p.toJson();
-        store.emit("product_updated", "product", json);
+        store.emit("product_updated", "product", p::toJson);
         if (stockMoved) {
-            store.emit("product_stock_updated", "product", json);
+            store.emit("product_stock_updated", "product", p::toJson);
         }
     }
 
@@ -279,7 +278,7 @@ final class Commerce {
                         Customer.SHIPPING_FIELDS);
             }
             store.customers.put(c.id, c);
-            store.emit("customer_created", "customer", c.toJson());
+            store.emit("customer_created", "customer", c::toJson);
         }
         o.customerId = c.id;
         o.customer = c.toOrderJson(r.customer().ip() != null ? r.customer().ip() : "127.0.0.1");
@@ -409,7 +408,7 @@ final class Commerce {
             throw new IllegalStateException("Order " + orderId + " is " + o.status + ", cannot become " + target);
         }
         if (setStatus(store, o, target)) {
-            store.emit("order_updated", "order", o.toJson());
+            store.emit("order_updated", "order", o::toJson);
         }
         return o;
     }
@@ -432,7 +431,7 @@ final class Commerce {
             moveStock(store, o, +1);
             o.stockTaken = false;
         }
-        store.emit("order_" + target, "order", o.toJson());
+        store.emit("order_" + target, "order", o::toJson);
         return true;
     }
 
@@ -444,7 +443,7 @@ final class Commerce {
         boolean wasShipped = shipped(o.shipmentStatus);
         o.shipmentStatus = target;
         if (!wasShipped && shipped(target)) {
-            store.emit("order_shipped", "order", o.toJson());
+            store.emit("order_shipped", "order", o::toJson);
         }
         return true;
     }
@@ -463,7 +462,7 @@ final class Commerce {
             o.trackingUrl = shipment.trackingUrl();
         }
         if (setShipment(store, o, "in_transit")) {
-            store.emit("order_updated", "order", o.toJson());
+            store.emit("order_updated", "order", o::toJson);
         }
         return o;
     }
@@ -492,14 +491,13 @@ final class Commerce {
         }
         for (Product p : touched) {
             p.updatedAt = store.now();
-            store.emit("product_stock_updated", "product", p.toJson());
+            store.emit("product_stock_updated", "product", p::toJson);
         }
     }
 
     private void emitOrder(Store store, Order o, String event) {
-        ObjectNode json = o.toJson();
-        store.emit(event, "order", json);
-        store.emit("order_updated", "order", json);
+        store.emit(event, "order", o::toJson);
+        store.emit("order_updated", "order", o::toJson);
     }
 
     static ObjectNode additionalField(long id, String label, String value, String area) {

@@ -215,8 +215,14 @@ final class Store {
 
     // --- hook events (callers hold the store lock) ---
 
-    void emit(String event, String root, ObjectNode resource) {
-        outbox.add(new Event(event, Json.write(Json.wrap(root, resource)), now()));
+    /** Queues an event; the body is rendered now (a snapshot) but only if an active hook listens to it. */
+    void emit(String event, String root, java.util.function.Supplier<ObjectNode> resource) {
+        for (Hook h : hooks.values()) {
+            if (h.event.equals(event) && !h.paused) {
+                outbox.add(new Event(event, Json.write(Json.wrap(root, resource.get())), now()));
+                return;
+            }
+        }
     }
 
     List<Event> drainOutbox() {
