@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * The store's business rules shared by the API and the admin side: catalogue writes, stock
- * movements, order lifecycle and the hook events each change fires. Callers hold the store lock.
+ * movements, order lifecycle and the hook events each change fires. Callers hold the store lock
+ * (seeding takes it itself).
  */
 final class Commerce {
     private final JumpsellerSimulator sim;
@@ -123,10 +124,13 @@ final class Commerce {
         }
     }
 
+    /**
+     * Builds the products without the store lock (ids are atomic), then publishes them under it,
+     * so API calls to the store wait only for the publishing.
+     */
     SeedResult seed(Store store, List<ProductSeed> seeds) {
         Instant now = store.now();
-        long first = -1;
-        long last = -1;
+        List<Product> built = new ArrayList<>(seeds.size());
         int variants = 0;
         for (ProductSeed s : seeds) {
             Product p = new Product(sim.productIds.next(), store, now);
@@ -151,15 +155,21 @@ final class Commerce {
                     v.options = List.of(new Variant.OptionValue(
                             vs.optionName() != null ? vs.optionName() : "Option", "option", vs.optionValue(), null));
                 }
-                addVariant(store, p, v);
+                p.variants.add(v);
+                p.registerOptions(v);
                 variants++;
             }
-            store.products.put(p.id, p);
-            store.index(p);
-            first = first < 0 ? p.id : first;
-            last = p.id;
+            built.add(p);
         }
-        return new SeedResult(seeds.size(), variants, first, last);
+        synchronized (store) {
+            for (Product p : built) {
+                store.products.put(p.id, p);
+                p.variants.forEach(v -> store.variants.put(v.id, v));
+                store.index(p);
+            }
+        }
+        return new SeedResult(built.size(), variants, built.isEmpty() ? -1 : built.get(0).id,
+                built.isEmpty() ? -1 : built.get(built.size() - 1).id);
     }
 
     SeedResult seed(Store store, CatalogSeed seed) {

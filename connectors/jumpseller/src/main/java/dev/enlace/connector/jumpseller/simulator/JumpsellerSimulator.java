@@ -160,17 +160,11 @@ public final class JumpsellerSimulator implements AutoCloseable {
     // --- catalogue (merchant side: no hooks fire, as for data that already existed) ---
 
     public SeedResult seedProducts(String code, List<ProductSeed> seeds) {
-        Store store = store(code);
-        synchronized (store) {
-            return commerce.seed(store, seeds);
-        }
+        return commerce.seed(store(code), seeds);
     }
 
     public SeedResult seedCatalog(String code, CatalogSeed seed) {
-        Store store = store(code);
-        synchronized (store) {
-            return commerce.seed(store, seed);
-        }
+        return commerce.seed(store(code), seed);
     }
 
     public StockLevel stock(String code, String sku) {
