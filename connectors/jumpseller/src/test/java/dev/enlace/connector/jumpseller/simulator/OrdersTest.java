@@ -159,6 +159,37 @@ class OrdersTest extends SimulatorTest {
     }
 
     @Test
+    void concurrentPaymentsKeepStockConsistent() throws Exception {
+        sim.setStock(store.code(), "GOR-1", 40);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(order(OrderLine.sku("GOR-1", 1)));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var tasks = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+            for (long id : ids) {
+                // a quarter through the API (which stays under 20 req/s), the rest on the admin side
+                tasks.add(() -> id % 4 == 0
+                        ? api.put("/orders/" + id + ".json", "{\"order\": {\"status\": \"paid\"}}").status()
+                        : payByAdmin(id));
+            }
+            for (var f : pool.invokeAll(tasks)) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(sim.stock(store.code(), "GOR-1").stock()).isZero();
+        assertThat(api.get("/orders.json?status_filters[]=paid&limit=100").json()).hasSize(40);
+    }
+
+    private int payByAdmin(long id) {
+        sim.payOrder(store.code(), id);
+        return 200;
+    }
+
+    @Test
     void orderCannotTakeMoreThanTheStock() {
         assertThatThrownBy(() -> order(OrderLine.sku("POL-001-L", 3))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> order(OrderLine.sku("NOPE", 1))).isInstanceOf(IllegalArgumentException.class);
