@@ -18,11 +18,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -333,7 +337,7 @@ final class ApiRoutes {
 
     /** A page of wrapped objects: {@code [{"product": {...}}, ...]}. */
     private static <T> ArrayNode list(RoutingContext ctx, String root, Collection<T> all,
-            java.util.function.Function<T, ObjectNode> json) {
+            Function<T, ObjectNode> json) {
         int limit = limit(ctx);
         long skip = (long) (page(ctx) - 1) * limit;
         ArrayNode out = Json.array();
@@ -580,7 +584,7 @@ final class ApiRoutes {
     /** Orders newest first, as the admin lists them (the API's order is undocumented). */
     private static List<Order> newestFirst(Collection<Order> orders, Predicate<Order> filter) {
         List<Order> out = new ArrayList<>(orders.stream().filter(filter).toList());
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 
@@ -724,9 +728,9 @@ final class ApiRoutes {
         return o;
     }
 
-    private static boolean set(String value, String current, java.util.function.Consumer<String> target) {
+    private static boolean set(String value, String current, Consumer<String> target) {
         target.accept(value);
-        return !java.util.Objects.equals(value, current);
+        return !Objects.equals(value, current);
     }
 
     /** Fields match by id, else by label; unknown ones are appended. */
@@ -747,7 +751,7 @@ final class ApiRoutes {
                 o.additionalFields.add(Commerce.additionalField(s.ids.next(), f.path("label").asText(null), value,
                         f.path("area").asText("other")));
                 changed = true;
-            } else if (!java.util.Objects.equals(existing.path("value").asText(null), value)) {
+            } else if (!Objects.equals(existing.path("value").asText(null), value)) {
                 existing.put("value", value);
                 changed = true;
             }
@@ -877,7 +881,7 @@ final class ApiRoutes {
                         || c.billingAddress != null && contains(c.billingAddress.path("taxid").asText(null), query))
                 .toList());
         if (!ctx.queryParam("order").isEmpty() && ctx.queryParam("order").get(0).startsWith("desc")) {
-            java.util.Collections.reverse(hits);
+            Collections.reverse(hits);
         }
         return list(ctx, "customer", hits, Customer::toJson);
     }

@@ -2,8 +2,8 @@ package dev.enlace.connector.jumpseller.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.Address;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.AdditionalField;
+import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.Address;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.CatalogSeed;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.OrderLine;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.OrderRequest;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -226,7 +227,7 @@ final class Commerce {
     /** A sellable's stock at one location: the main location holds whatever the others do not. */
     static int stockAt(Store store, Object sellable, long locationId) {
         int total = sellable instanceof Variant v ? v.stock : ((Product) sellable).stock;
-        java.util.Map<Long, Integer> others = others(sellable);
+        Map<Long, Integer> others = others(sellable);
         if (locationId != store.mainLocationId) {
             return others.getOrDefault(locationId, 0);
         }
@@ -257,7 +258,7 @@ final class Commerce {
         productChanged(store, p, total != stockBefore || unlimited != unlimitedBefore);
     }
 
-    private static java.util.Map<Long, Integer> others(Object sellable) {
+    private static Map<Long, Integer> others(Object sellable) {
         return sellable instanceof Variant v ? v.otherLocations : ((Product) sellable).otherLocations;
     }
 

@@ -16,8 +16,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -30,7 +28,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A stateful simulator of the Jumpseller API v1 hosting several stores: the REST API under
@@ -292,7 +293,7 @@ public final class JumpsellerSimulator implements AutoCloseable {
     }
 
     /** Runs a change under the store lock, then delivers the hook events it produced. */
-    <T> T mutate(Store store, java.util.function.Function<Store, T> change) {
+    <T> T mutate(Store store, Function<Store, T> change) {
         T result;
         List<Delivery> deliveries = new ArrayList<>();
         synchronized (store) {

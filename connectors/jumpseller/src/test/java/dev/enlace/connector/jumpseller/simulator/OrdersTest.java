@@ -16,7 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -161,13 +165,13 @@ class OrdersTest extends SimulatorTest {
     @Test
     void concurrentPaymentsKeepStockConsistent() throws Exception {
         sim.setStock(store.code(), "GOR-1", 40);
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             ids.add(order(OrderLine.sku("GOR-1", 1)));
         }
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            var tasks = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+            List<Callable<Integer>> tasks = new ArrayList<Callable<Integer>>();
             for (long id : ids) {
                 // a quarter through the API (which stays under 20 req/s), the rest on the admin side
                 tasks.add(() -> id % 4 == 0
