@@ -258,6 +258,37 @@ class OrdersTest extends SimulatorTest {
     }
 
     @Test
+    void ordersFilterByFulfillmentAndDate() {
+        long shipped = order(OrderLine.sku("GOR-1", 1));
+        order(OrderLine.sku("GOR-1", 1));
+        sim.payOrder(store.code(), shipped);
+        sim.shipOrder(store.code(), shipped, null);
+
+        JsonNode fulfilled = api.get("/orders.json?fulfillment_filters=fulfilled").json();
+        assertThat(fulfilled).extracting(n -> n.get("order").get("id").asLong()).containsExactly(shipped);
+        assertThat(api.get("/orders.json?fulfillment_filters=unfulfilled,fulfilled").json()).hasSize(2);
+        assertThat(api.get("/orders.json?dateFilter=today").json()).hasSize(2);
+        assertThat(api.get("/orders.json?dateFilter=customDate&initialDate=2020-01-01&finalDate=2020-01-31")
+                .json()).isEmpty();
+    }
+
+    @Test
+    void englishStoreShowsEnglishStatusLabels() {
+        var english = sim.createStore(new JumpsellerAdmin.NewStore("english", null, null, null, null, "USD", "US",
+                "America/New_York", "en", null, 0.0, null));
+        sim.seedProducts(english.code(), List.of(new ProductSeed("Cap", "CAP", 19.99, 5, false, null, List.of())));
+        long id = sim.placeOrder(english.code(), new OrderRequest(new Shopper("jo@example.com", null, null, null),
+                null, null, null, null, List.of(OrderLine.sku("CAP", 2)), 5.0, null, "Stripe", null, null));
+        sim.payOrder(english.code(), id);
+
+        JsonNode o = new Api(server.baseUrl() + "/v1", english).get("/orders/" + id + ".json").json().get("order");
+        assertThat(o.get("status").asText()).isEqualTo("Paid");
+        assertThat(o.get("shipment_status").asText()).isEqualTo("Unfulfilled");
+        assertThat(o.get("products").get(0).get("taxes")).isEmpty();
+        assertThat(o.get("total").asDouble()).isEqualTo(44.98);
+    }
+
+    @Test
     void orderSearchAnswersOrdersAndCount() {
         order(OrderLine.sku("GOR-1", 1));
         JsonNode r = api.get("/orders/search.json?query=ana@example.cl").json();
