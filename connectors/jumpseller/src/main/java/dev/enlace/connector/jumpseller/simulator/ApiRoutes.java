@@ -400,8 +400,8 @@ final class ApiRoutes {
             for (String c : ctx.queryParam("categories").get(0).split(",")) {
                 try {
                     categories.add(Long.parseLong(c.trim()));
-                } catch (NumberFormatException ignored) {
-                    // unknown category ids simply match nothing
+                } catch (NumberFormatException e) {
+                    categories.add(-1L); // a malformed id matches no category, it does not widen the search
                 }
             }
         }

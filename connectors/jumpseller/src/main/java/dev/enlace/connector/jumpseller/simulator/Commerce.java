@@ -271,6 +271,11 @@ final class Commerce {
         if (r.customer() == null || r.customer().email() == null) {
             throw new IllegalArgumentException("An order needs a customer email");
         }
+        if (r.shippingOption() != null && !Set.of("delivery", "store_pickup", "no_shipping")
+                .contains(r.shippingOption())) {
+            throw new IllegalArgumentException("Unknown shipping option: " + r.shippingOption());
+        }
+        // everything that can reject the order is checked before the customer account is created
         Order o = new Order(store.nextOrderId, store, store.now());
         for (OrderLine l : r.lines()) {
             o.lines.add(line(store, l));
@@ -313,9 +318,6 @@ final class Commerce {
         o.paymentMethodType = o.paymentMethodName.toLowerCase().replaceAll("[^a-z0-9]+", "_");
         o.shippingMethodName = r.shippingMethodName();
         if (r.shippingOption() != null) {
-            if (!Set.of("delivery", "store_pickup", "no_shipping").contains(r.shippingOption())) {
-                throw new IllegalArgumentException("Unknown shipping option: " + r.shippingOption());
-            }
             o.shippingOption = r.shippingOption();
         }
         totals(store, o, r.shipping() != null ? r.shipping() : 0, r.discount() != null ? r.discount() : 0);

@@ -299,12 +299,14 @@ public final class JumpsellerSimulator implements AutoCloseable {
         synchronized (store) {
             try {
                 result = change.apply(store);
-            } finally {
-                for (Store.Event e : store.drainOutbox()) {
-                    for (Hook h : store.hooks.values()) {
-                        if (h.event.equals(e.name()) && !h.paused) {
-                            deliveries.add(new Delivery(h, h.url, e));
-                        }
+            } catch (RuntimeException e) {
+                store.drainOutbox(); // a rejected change fires nothing
+                throw e;
+            }
+            for (Store.Event e : store.drainOutbox()) {
+                for (Hook h : store.hooks.values()) {
+                    if (h.event.equals(e.name()) && !h.paused) {
+                        deliveries.add(new Delivery(h, h.url, e));
                     }
                 }
             }
