@@ -14,6 +14,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -174,7 +175,7 @@ final class AdminRoutes {
                 throw new IllegalArgumentException("A JSON object is expected");
             }
             return n;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("Invalid JSON: " + e.getMessage());
         }
     }
@@ -186,7 +187,7 @@ final class AdminRoutes {
         }
         try {
             return Json.ADMIN.readValue(text, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("Invalid JSON: " + e.getMessage());
         }
     }

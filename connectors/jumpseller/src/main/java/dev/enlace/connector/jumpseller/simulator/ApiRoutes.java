@@ -18,11 +18,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -169,7 +173,7 @@ final class ApiRoutes {
         write(r, HttpMethod.DELETE, "/customers/{id}.json", 200, (ctx, s) -> {
             Customer c = s.customer(id(ctx, "id", "Customer"));
             s.customers.remove(c.id);
-            s.emit("customer_deleted", "customer", c.toJson());
+            s.emit("customer_deleted", "customer", c::toJson);
             return TextNode.valueOf("Customer deleted.");
         });
 
@@ -333,7 +337,7 @@ final class ApiRoutes {
 
     /** A page of wrapped objects: {@code [{"product": {...}}, ...]}. */
     private static <T> ArrayNode list(RoutingContext ctx, String root, Collection<T> all,
-            java.util.function.Function<T, ObjectNode> json) {
+            Function<T, ObjectNode> json) {
         int limit = limit(ctx);
         long skip = (long) (page(ctx) - 1) * limit;
         ArrayNode out = Json.array();
@@ -396,8 +400,8 @@ final class ApiRoutes {
             for (String c : ctx.queryParam("categories").get(0).split(",")) {
                 try {
                     categories.add(Long.parseLong(c.trim()));
-                } catch (NumberFormatException ignored) {
-                    // unknown category ids simply match nothing
+                } catch (NumberFormatException e) {
+                    categories.add(-1L); // a malformed id matches no category, it does not widen the search
                 }
             }
         }
@@ -580,7 +584,7 @@ final class ApiRoutes {
     /** Orders newest first, as the admin lists them (the API's order is undocumented). */
     private static List<Order> newestFirst(Collection<Order> orders, Predicate<Order> filter) {
         List<Order> out = new ArrayList<>(orders.stream().filter(filter).toList());
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 
@@ -719,14 +723,14 @@ final class ApiRoutes {
         }
         ops.forEach(Runnable::run);
         if (changed[0]) {
-            s.emit("order_updated", "order", o.toJson());
+            s.emit("order_updated", "order", o::toJson);
         }
         return o;
     }
 
-    private static boolean set(String value, String current, java.util.function.Consumer<String> target) {
+    private static boolean set(String value, String current, Consumer<String> target) {
         target.accept(value);
-        return !java.util.Objects.equals(value, current);
+        return !Objects.equals(value, current);
     }
 
     /** Fields match by id, else by label; unknown ones are appended. */
@@ -747,7 +751,7 @@ final class ApiRoutes {
                 o.additionalFields.add(Commerce.additionalField(s.ids.next(), f.path("label").asText(null), value,
                         f.path("area").asText("other")));
                 changed = true;
-            } else if (!java.util.Objects.equals(existing.path("value").asText(null), value)) {
+            } else if (!Objects.equals(existing.path("value").asText(null), value)) {
                 existing.put("value", value);
                 changed = true;
             }
@@ -857,7 +861,7 @@ final class ApiRoutes {
                 changed = true;
             }
             if (changed) {
-                s.emit("order_updated", "order", o.toJson());
+                s.emit("order_updated", "order", o::toJson);
             }
         } else {
             f.putNull("order_id");
@@ -877,7 +881,7 @@ final class ApiRoutes {
                         || c.billingAddress != null && contains(c.billingAddress.path("taxid").asText(null), query))
                 .toList());
         if (!ctx.queryParam("order").isEmpty() && ctx.queryParam("order").get(0).startsWith("desc")) {
-            java.util.Collections.reverse(hits);
+            Collections.reverse(hits);
         }
         return list(ctx, "customer", hits, Customer::toJson);
     }
@@ -890,7 +894,7 @@ final class ApiRoutes {
             throw ApiException.invalid("Email has already been taken");
         }
         s.customers.put(c.id, c);
-        s.emit("customer_created", "customer", c.toJson());
+        s.emit("customer_created", "customer", c::toJson);
         return c;
     }
 
@@ -903,7 +907,7 @@ final class ApiRoutes {
             }
         }
         c.parse(in, false).forEach(Runnable::run);
-        s.emit("customer_updated", "customer", c.toJson());
+        s.emit("customer_updated", "customer", c::toJson);
         return c;
     }
 }

@@ -2,8 +2,8 @@ package dev.enlace.connector.jumpseller.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.Address;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.AdditionalField;
+import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.Address;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.CatalogSeed;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.OrderLine;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin.OrderRequest;
@@ -18,11 +18,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The store's business rules shared by the API and the admin side: catalogue writes, stock
- * movements, order lifecycle and the hook events each change fires. Callers hold the store lock.
+ * movements, order lifecycle and the hook events each change fires. Callers hold the store lock
+ * (seeding takes it itself).
  */
 final class Commerce {
     private final JumpsellerSimulator sim;
@@ -51,7 +53,7 @@ final class Commerce {
         }
         store.products.put(p.id, p);
         store.index(p);
-        store.emit("product_created", "product", p.toJson());
+        store.emit("product_created", "product", p::toJson);
         return p;
     }
 
@@ -73,7 +75,7 @@ final class Commerce {
         store.unindex(p);
         store.products.remove(id);
         p.variants.forEach(v -> store.variants.remove(v.id));
-        store.emit("product_deleted", "product", p.toJson());
+        store.emit("product_deleted", "product", p::toJson);
         return p;
     }
 
@@ -117,17 +119,19 @@ final class Commerce {
 
     /** A write through the API or the admin panel: product_updated, plus product_stock_updated when stock moved. */
     private void productChanged(Store store, Product p, boolean stockMoved) {
-        ObjectNode json = p.toJson();
-        store.emit("product_updated", "product", json);
+        store.emit("product_updated", "product", p::toJson);
         if (stockMoved) {
-            store.emit("product_stock_updated", "product", json);
+            store.emit("product_stock_updated", "product", p::toJson);
         }
     }
 
+    /**
+     * Builds the products without the store lock (ids are atomic), then publishes them under it,
+     * so API calls to the store wait only for the publishing.
+     */
     SeedResult seed(Store store, List<ProductSeed> seeds) {
         Instant now = store.now();
-        long first = -1;
-        long last = -1;
+        List<Product> built = new ArrayList<>(seeds.size());
         int variants = 0;
         for (ProductSeed s : seeds) {
             Product p = new Product(sim.productIds.next(), store, now);
@@ -152,15 +156,21 @@ final class Commerce {
                     v.options = List.of(new Variant.OptionValue(
                             vs.optionName() != null ? vs.optionName() : "Option", "option", vs.optionValue(), null));
                 }
-                addVariant(store, p, v);
+                p.variants.add(v);
+                p.registerOptions(v);
                 variants++;
             }
-            store.products.put(p.id, p);
-            store.index(p);
-            first = first < 0 ? p.id : first;
-            last = p.id;
+            built.add(p);
         }
-        return new SeedResult(seeds.size(), variants, first, last);
+        synchronized (store) {
+            for (Product p : built) {
+                store.products.put(p.id, p);
+                p.variants.forEach(v -> store.variants.put(v.id, v));
+                store.index(p);
+            }
+        }
+        return new SeedResult(built.size(), variants, built.isEmpty() ? -1 : built.get(0).id,
+                built.isEmpty() ? -1 : built.get(built.size() - 1).id);
     }
 
     SeedResult seed(Store store, CatalogSeed seed) {
@@ -217,7 +227,7 @@ final class Commerce {
     /** A sellable's stock at one location: the main location holds whatever the others do not. */
     static int stockAt(Store store, Object sellable, long locationId) {
         int total = sellable instanceof Variant v ? v.stock : ((Product) sellable).stock;
-        java.util.Map<Long, Integer> others = others(sellable);
+        Map<Long, Integer> others = others(sellable);
         if (locationId != store.mainLocationId) {
             return others.getOrDefault(locationId, 0);
         }
@@ -248,7 +258,7 @@ final class Commerce {
         productChanged(store, p, total != stockBefore || unlimited != unlimitedBefore);
     }
 
-    private static java.util.Map<Long, Integer> others(Object sellable) {
+    private static Map<Long, Integer> others(Object sellable) {
         return sellable instanceof Variant v ? v.otherLocations : ((Product) sellable).otherLocations;
     }
 
@@ -261,6 +271,11 @@ final class Commerce {
         if (r.customer() == null || r.customer().email() == null) {
             throw new IllegalArgumentException("An order needs a customer email");
         }
+        if (r.shippingOption() != null && !Set.of("delivery", "store_pickup", "no_shipping")
+                .contains(r.shippingOption())) {
+            throw new IllegalArgumentException("Unknown shipping option: " + r.shippingOption());
+        }
+        // everything that can reject the order is checked before the customer account is created
         Order o = new Order(store.nextOrderId, store, store.now());
         for (OrderLine l : r.lines()) {
             o.lines.add(line(store, l));
@@ -279,7 +294,7 @@ final class Commerce {
                         Customer.SHIPPING_FIELDS);
             }
             store.customers.put(c.id, c);
-            store.emit("customer_created", "customer", c.toJson());
+            store.emit("customer_created", "customer", c::toJson);
         }
         o.customerId = c.id;
         o.customer = c.toOrderJson(r.customer().ip() != null ? r.customer().ip() : "127.0.0.1");
@@ -303,9 +318,6 @@ final class Commerce {
         o.paymentMethodType = o.paymentMethodName.toLowerCase().replaceAll("[^a-z0-9]+", "_");
         o.shippingMethodName = r.shippingMethodName();
         if (r.shippingOption() != null) {
-            if (!Set.of("delivery", "store_pickup", "no_shipping").contains(r.shippingOption())) {
-                throw new IllegalArgumentException("Unknown shipping option: " + r.shippingOption());
-            }
             o.shippingOption = r.shippingOption();
         }
         totals(store, o, r.shipping() != null ? r.shipping() : 0, r.discount() != null ? r.discount() : 0);
@@ -409,7 +421,7 @@ final class Commerce {
             throw new IllegalStateException("Order " + orderId + " is " + o.status + ", cannot become " + target);
         }
         if (setStatus(store, o, target)) {
-            store.emit("order_updated", "order", o.toJson());
+            store.emit("order_updated", "order", o::toJson);
         }
         return o;
     }
@@ -432,7 +444,7 @@ final class Commerce {
             moveStock(store, o, +1);
             o.stockTaken = false;
         }
-        store.emit("order_" + target, "order", o.toJson());
+        store.emit("order_" + target, "order", o::toJson);
         return true;
     }
 
@@ -444,7 +456,7 @@ final class Commerce {
         boolean wasShipped = shipped(o.shipmentStatus);
         o.shipmentStatus = target;
         if (!wasShipped && shipped(target)) {
-            store.emit("order_shipped", "order", o.toJson());
+            store.emit("order_shipped", "order", o::toJson);
         }
         return true;
     }
@@ -463,7 +475,7 @@ final class Commerce {
             o.trackingUrl = shipment.trackingUrl();
         }
         if (setShipment(store, o, "in_transit")) {
-            store.emit("order_updated", "order", o.toJson());
+            store.emit("order_updated", "order", o::toJson);
         }
         return o;
     }
@@ -492,14 +504,13 @@ final class Commerce {
         }
         for (Product p : touched) {
             p.updatedAt = store.now();
-            store.emit("product_stock_updated", "product", p.toJson());
+            store.emit("product_stock_updated", "product", p::toJson);
         }
     }
 
     private void emitOrder(Store store, Order o, String event) {
-        ObjectNode json = o.toJson();
-        store.emit(event, "order", json);
-        store.emit("order_updated", "order", json);
+        store.emit(event, "order", o::toJson);
+        store.emit("order_updated", "order", o::toJson);
     }
 
     static ObjectNode additionalField(long id, String label, String value, String area) {

@@ -13,9 +13,4 @@ final class Ids {
     long next() {
         return next.getAndIncrement();
     }
-
-    /** Reserves {@code count} consecutive ids and returns the first, for bulk seeding. */
-    long reserve(int count) {
-        return next.getAndAdd(count);
-    }
 }

@@ -16,8 +16,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -30,7 +28,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A stateful simulator of the Jumpseller API v1 hosting several stores: the REST API under
@@ -160,17 +161,11 @@ public final class JumpsellerSimulator implements AutoCloseable {
     // --- catalogue (merchant side: no hooks fire, as for data that already existed) ---
 
     public SeedResult seedProducts(String code, List<ProductSeed> seeds) {
-        Store store = store(code);
-        synchronized (store) {
-            return commerce.seed(store, seeds);
-        }
+        return commerce.seed(store(code), seeds);
     }
 
     public SeedResult seedCatalog(String code, CatalogSeed seed) {
-        Store store = store(code);
-        synchronized (store) {
-            return commerce.seed(store, seed);
-        }
+        return commerce.seed(store(code), seed);
     }
 
     public StockLevel stock(String code, String sku) {
@@ -298,18 +293,20 @@ public final class JumpsellerSimulator implements AutoCloseable {
     }
 
     /** Runs a change under the store lock, then delivers the hook events it produced. */
-    <T> T mutate(Store store, java.util.function.Function<Store, T> change) {
+    <T> T mutate(Store store, Function<Store, T> change) {
         T result;
         List<Delivery> deliveries = new ArrayList<>();
         synchronized (store) {
             try {
                 result = change.apply(store);
-            } finally {
-                for (Store.Event e : store.drainOutbox()) {
-                    for (Hook h : store.hooks.values()) {
-                        if (h.event.equals(e.name()) && !h.paused) {
-                            deliveries.add(new Delivery(h, h.url, e));
-                        }
+            } catch (RuntimeException e) {
+                store.drainOutbox(); // a rejected change fires nothing
+                throw e;
+            }
+            for (Store.Event e : store.drainOutbox()) {
+                for (Hook h : store.hooks.values()) {
+                    if (h.event.equals(e.name()) && !h.paused) {
+                        deliveries.add(new Delivery(h, h.url, e));
                     }
                 }
             }

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enlace.simulator.RateWindow;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One simulated store. All catalogue, order, customer and hook state is guarded by the store's
@@ -51,7 +54,7 @@ final class Store {
     final List<Hook> retiredHooks = new ArrayList<>();
     final List<ObjectNode> fulfillments = new ArrayList<>();
     /** Stock locations by id; the first one is the main location every store starts with. */
-    final Map<Long, ObjectNode> locations = new java.util.LinkedHashMap<>();
+    final Map<Long, ObjectNode> locations = new LinkedHashMap<>();
     final long mainLocationId;
     long nextOrderId = 1001;
     private final List<Event> outbox = new ArrayList<>();
@@ -60,7 +63,7 @@ final class Store {
     private final RateWindow perSecond;
     private final RateWindow perMinute;
     private final int banThreshold;
-    private final java.time.Duration banLength;
+    private final Duration banLength;
     private final Clock clock;
     private int limitHits;
     private Instant bannedUntil;
@@ -215,8 +218,14 @@ final class Store {
 
     // --- hook events (callers hold the store lock) ---
 
-    void emit(String event, String root, ObjectNode resource) {
-        outbox.add(new Event(event, Json.write(Json.wrap(root, resource)), now()));
+    /** Queues an event; the body is rendered now (a snapshot) but only if an active hook listens to it. */
+    void emit(String event, String root, Supplier<ObjectNode> resource) {
+        for (Hook h : hooks.values()) {
+            if (h.event.equals(event) && !h.paused) {
+                outbox.add(new Event(event, Json.write(Json.wrap(root, resource.get())), now()));
+                return;
+            }
+        }
     }
 
     List<Event> drainOutbox() {

@@ -29,13 +29,20 @@ final class HookReceiver implements AutoCloseable {
                 .requestHandler(req -> req.body().onSuccess(buf -> {
                     received.add(new Received(MultiMap.caseInsensitiveMultiMap().addAll(req.headers()),
                             buf.getBytes(), Instant.now()));
-                    req.response().setStatusCode(status).end();
+                    if (status > 0) {
+                        req.response().setStatusCode(status).end();
+                    }
                 }))
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
     }
 
     String url() {
         return "http://127.0.0.1:" + server.actualPort() + "/hooks";
+    }
+
+    /** Records requests but never answers them. */
+    void hang() {
+        this.status = 0;
     }
 
     void answer(int statusCode) {

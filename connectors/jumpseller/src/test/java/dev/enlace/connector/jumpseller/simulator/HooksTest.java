@@ -39,7 +39,7 @@ class HooksTest extends SimulatorTest {
     }
 
     private JsonNode createProductWithVariant() {
-        return api.post("/products.json", "{\"product\": {\"name\": \"Polera\", \"price\": 19990, \"variants\": "
+        return api.post("/products.json", "{\"product\": {\"name\": \"Polera Clásica\", \"price\": 19990, \"variants\": "
                 + "[{\"sku\": \"POL-M\", \"stock\": 5, \"options\": [{\"name\": \"Talla\", \"value\": \"M\"}]}]}}")
                 .json().get("product");
     }

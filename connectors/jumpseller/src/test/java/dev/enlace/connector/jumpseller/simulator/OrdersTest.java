@@ -16,7 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -159,6 +163,37 @@ class OrdersTest extends SimulatorTest {
     }
 
     @Test
+    void concurrentPaymentsKeepStockConsistent() throws Exception {
+        sim.setStock(store.code(), "GOR-1", 40);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(order(OrderLine.sku("GOR-1", 1)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<Callable<Integer>>();
+            for (long id : ids) {
+                // a quarter through the API (which stays under 20 req/s), the rest on the admin side
+                tasks.add(() -> id % 4 == 0
+                        ? api.put("/orders/" + id + ".json", "{\"order\": {\"status\": \"paid\"}}").status()
+                        : payByAdmin(id));
+            }
+            for (var f : pool.invokeAll(tasks)) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(sim.stock(store.code(), "GOR-1").stock()).isZero();
+        assertThat(api.get("/orders.json?status_filters[]=paid&limit=100").json()).hasSize(40);
+    }
+
+    private int payByAdmin(long id) {
+        sim.payOrder(store.code(), id);
+        return 200;
+    }
+
+    @Test
     void orderCannotTakeMoreThanTheStock() {
         assertThatThrownBy(() -> order(OrderLine.sku("POL-001-L", 3))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> order(OrderLine.sku("NOPE", 1))).isInstanceOf(IllegalArgumentException.class);
@@ -220,6 +255,37 @@ class OrdersTest extends SimulatorTest {
         assertThat(bad.status()).isEqualTo(404);
         assertThat(bad.json().get("message").asText()).isEqualTo("Status Invalid.");
         assertThat(api.get("/orders/999.json").json().get("message").asText()).isEqualTo("Order Not Found.");
+    }
+
+    @Test
+    void ordersFilterByFulfillmentAndDate() {
+        long shipped = order(OrderLine.sku("GOR-1", 1));
+        order(OrderLine.sku("GOR-1", 1));
+        sim.payOrder(store.code(), shipped);
+        sim.shipOrder(store.code(), shipped, null);
+
+        JsonNode fulfilled = api.get("/orders.json?fulfillment_filters=fulfilled").json();
+        assertThat(fulfilled).extracting(n -> n.get("order").get("id").asLong()).containsExactly(shipped);
+        assertThat(api.get("/orders.json?fulfillment_filters=unfulfilled,fulfilled").json()).hasSize(2);
+        assertThat(api.get("/orders.json?dateFilter=today").json()).hasSize(2);
+        assertThat(api.get("/orders.json?dateFilter=customDate&initialDate=2020-01-01&finalDate=2020-01-31")
+                .json()).isEmpty();
+    }
+
+    @Test
+    void englishStoreShowsEnglishStatusLabels() {
+        var english = sim.createStore(new JumpsellerAdmin.NewStore("english", null, null, null, null, "USD", "US",
+                "America/New_York", "en", null, 0.0, null));
+        sim.seedProducts(english.code(), List.of(new ProductSeed("Cap", "CAP", 19.99, 5, false, null, List.of())));
+        long id = sim.placeOrder(english.code(), new OrderRequest(new Shopper("jo@example.com", null, null, null),
+                null, null, null, null, List.of(OrderLine.sku("CAP", 2)), 5.0, null, "Stripe", null, null));
+        sim.payOrder(english.code(), id);
+
+        JsonNode o = new Api(server.baseUrl() + "/v1", english).get("/orders/" + id + ".json").json().get("order");
+        assertThat(o.get("status").asText()).isEqualTo("Paid");
+        assertThat(o.get("shipment_status").asText()).isEqualTo("Unfulfilled");
+        assertThat(o.get("products").get(0).get("taxes")).isEmpty();
+        assertThat(o.get("total").asDouble()).isEqualTo(44.98);
     }
 
     @Test
