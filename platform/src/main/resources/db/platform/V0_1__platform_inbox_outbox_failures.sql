@@ -6,19 +6,25 @@ CREATE TABLE webhook_inbox (
     system          VARCHAR(40)  NOT NULL,
     tenant          VARCHAR(80)  NOT NULL,
     delivery_key    VARCHAR(200) NOT NULL,
+    coalesce_key    VARCHAR(300),
     topic           VARCHAR(80)  NOT NULL,
     partition_key   VARCHAR(300) NOT NULL,
     payload         TEXT         NOT NULL,
     received_at     TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    -- PENDING (waiting), PROCESSING (claimed until locked_until), DONE, FAILED
     status          VARCHAR(16)  NOT NULL DEFAULT 'PENDING',
     attempts        INT          NOT NULL DEFAULT 0,
     next_attempt_at TIMESTAMPTZ  NOT NULL DEFAULT now(),
     locked_until    TIMESTAMPTZ,
     last_error      TEXT,
-    processed_at    TIMESTAMPTZ,
-    CONSTRAINT webhook_inbox_delivery UNIQUE (system, tenant, delivery_key)
+    processed_at    TIMESTAMPTZ
 );
-CREATE INDEX webhook_inbox_pending ON webhook_inbox (next_attempt_at, id) WHERE status = 'PENDING';
+-- A delivery with an identity is stored once, ever: its redelivery is a no-op.
+CREATE UNIQUE INDEX webhook_inbox_delivery ON webhook_inbox (system, tenant, delivery_key) WHERE coalesce_key IS NULL;
+-- A notification that only points at current state (Bsale's) is redundant while an identical
+-- one still waits: the waiting one will read the latest state anyway.
+CREATE UNIQUE INDEX webhook_inbox_waiting ON webhook_inbox (system, tenant, coalesce_key) WHERE status = 'PENDING';
+CREATE INDEX webhook_inbox_due ON webhook_inbox (next_attempt_at, id) WHERE status IN ('PENDING', 'PROCESSING');
 
 -- Events waiting to leave for Kafka; written in the same transaction as the state they describe.
 CREATE TABLE outbox_event (

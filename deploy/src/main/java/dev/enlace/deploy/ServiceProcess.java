@@ -47,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until SmallRye Health says the service is ready. */
     public void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

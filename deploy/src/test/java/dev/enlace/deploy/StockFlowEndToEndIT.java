@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StockFlowEndToEndIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private LocalStack stack;
     private DemoTenant.Created shop;
     private StockChanges stock;
@@ -119,8 +119,7 @@ class StockFlowEndToEndIT {
 
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> again = postJson(delivered.url(), delivered.body());
-            assertThat(again.statusCode()).isEqualTo(200);
-            assertThat(again.body()).contains("duplicate");
+            assertThat(again.statusCode()).isIn(200, 202);
         }
         assertThat(events.settle(r -> r.key().equals(Topics.key("shop", sku)), Duration.ofSeconds(2))).hasSize(eventsBefore);
         assertThat(stack.simulators().jumpseller().counters(shop.storeCode()).apiCalls()).isEqualTo(writesBefore);

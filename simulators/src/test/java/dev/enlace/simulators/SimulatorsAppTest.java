@@ -14,7 +14,7 @@ class SimulatorsAppTest {
     @Test
     void everySimulatorAnswersWithItsOwnApisAuthenticationError() throws Exception {
         try (SimulatorsApp app = SimulatorsApp.start("127.0.0.1", 0, 0)) {
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> bsale = http.send(HttpRequest.newBuilder(
                     URI.create(app.servers().get("bsale").baseUrl() + "/v1/offices.json")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -65,7 +65,8 @@ public final class DemoTenant {
             double stock = 10 + i % 7;
             // every fifth variant may be sold without stock in Bsale (ST7)
             int sellWithoutStock = i % 5 == 0 ? 1 : 0;
-            bsaleProducts.add(new BsaleSeed.Product("Producto " + i, null, 0, 1, 0, List.of(
+            // sold by weight, so stock may be fractional (ST5)
+            bsaleProducts.add(new BsaleSeed.Product("Producto " + i, null, 0, 1, 1, List.of(
                     new BsaleSeed.Variant(sku, null, "Unidad", 0, sellWithoutStock, 9990.0,
                             Map.of(OFFICE, stock, WAREHOUSE, WAREHOUSE_STOCK)))));
             // half simple products, half products with one variant: both shapes of a Jumpseller catalogue

@@ -16,7 +16,7 @@ import java.util.Locale;
 public final class StockChanges {
     private final Simulators stack;
     private final DemoTenant.Created tenant;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public StockChanges(Simulators stack, DemoTenant.Created tenant) {
         this.stack = stack;

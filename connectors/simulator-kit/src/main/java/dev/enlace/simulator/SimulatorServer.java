@@ -3,6 +3,7 @@ package dev.enlace.simulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 
 /**
@@ -17,7 +18,9 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     public static Future<SimulatorServer> start(Vertx vertx, Router router, String host, int port) {
-        return vertx.createHttpServer().requestHandler(router).listen(port, host).map(SimulatorServer::new);
+        // no h2c upgrade: Java's HttpClient tries it by default, and the upgraded stream stalls on large bodies
+        HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
+        return vertx.createHttpServer(options).requestHandler(router).listen(port, host).map(SimulatorServer::new);
     }
 
     public int port() {

@@ -102,9 +102,11 @@ public class InboxProcessor implements FailureRetry {
     }
 
     private Uni<List<InboxDelivery>> claim() {
-        return pool.preparedQuery("UPDATE webhook_inbox SET locked_until = now() + interval '2 minutes'"
-                        + " WHERE id IN (SELECT id FROM webhook_inbox WHERE status = 'PENDING' AND next_attempt_at <= now()"
-                        + " AND (locked_until IS NULL OR locked_until < now()) ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)"
+        // a PROCESSING row whose lease ran out belonged to a processor that died: take it over
+        return pool.preparedQuery("UPDATE webhook_inbox SET status = 'PROCESSING', locked_until = now() + interval '2 minutes'"
+                        + " WHERE id IN (SELECT id FROM webhook_inbox WHERE next_attempt_at <= now()"
+                        + " AND (status = 'PENDING' OR (status = 'PROCESSING' AND locked_until < now()))"
+                        + " ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)"
                         + " RETURNING id, system, tenant, topic, partition_key, payload, attempts")
                 .execute(Tuple.of(batchSize))
                 .map(rows -> {
@@ -161,8 +163,24 @@ public class InboxProcessor implements FailureRetry {
     }
 
     private Uni<Void> release(InboxDelivery d) {
-        return pool.preparedQuery("UPDATE webhook_inbox SET locked_until = NULL WHERE id = $1")
-                .execute(Tuple.of(d.id())).replaceWithVoid();
+        return backToWaiting(d.id(), "UPDATE webhook_inbox SET status = 'PENDING', locked_until = NULL WHERE id = $1",
+                Tuple.of(d.id()));
+    }
+
+    /**
+     * Puts a claimed delivery back in line. If an identical pointer arrived meanwhile, that one
+     * is already waiting and will do the same work: this one is then superseded.
+     */
+    private Uni<Void> backToWaiting(long id, String update, Tuple args) {
+        return pool.preparedQuery(update).execute(args).replaceWithVoid()
+                .onFailure(InboxProcessor::waitingTwinExists).recoverWithUni(() -> pool
+                        .preparedQuery("UPDATE webhook_inbox SET status = 'DONE', processed_at = now(), locked_until = NULL,"
+                                + " last_error = 'superseded by a newer identical notification' WHERE id = $1")
+                        .execute(Tuple.of(id)).replaceWithVoid());
+    }
+
+    private static boolean waitingTwinExists(Throwable err) {
+        return err instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
     }
 
     private Uni<Void> markFailed(InboxDelivery d, Throwable err) {
@@ -178,10 +196,9 @@ public class InboxProcessor implements FailureRetry {
         }
         long delayMs = backoffMillis(d.attempt());
         LOG.debugf("webhook %d failed (attempt %d), retrying in %d ms: %s", d.id(), d.attempt(), delayMs, reason);
-        return pool.preparedQuery("UPDATE webhook_inbox SET attempts = $2, locked_until = NULL, last_error = $3,"
-                        + " next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1")
-                .execute(Tuple.of(d.id(), d.attempt(), reason, delayMs / 1000.0))
-                .replaceWithVoid();
+        return backToWaiting(d.id(), "UPDATE webhook_inbox SET status = 'PENDING', attempts = $2, locked_until = NULL,"
+                        + " last_error = $3, next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1",
+                Tuple.of(d.id(), d.attempt(), reason, delayMs / 1000.0));
     }
 
     /** Exponential, capped at 5 minutes, with full jitter on the upper half so retries spread out. */
@@ -197,9 +214,8 @@ public class InboxProcessor implements FailureRetry {
 
     @Override
     public Uni<Void> retry(FailureRecords.Failure failure) {
-        return pool.preparedQuery("UPDATE webhook_inbox SET status = 'PENDING', attempts = 0, next_attempt_at = now(),"
-                        + " locked_until = NULL WHERE id = $1 AND tenant = $2")
-                .execute(Tuple.of(Long.parseLong(failure.reference()), failure.tenant()))
-                .replaceWithVoid();
+        long id = Long.parseLong(failure.reference());
+        return backToWaiting(id, "UPDATE webhook_inbox SET status = 'PENDING', attempts = 0, next_attempt_at = now(),"
+                + " locked_until = NULL WHERE id = $1 AND tenant = $2", Tuple.of(id, failure.tenant()));
     }
 }

@@ -73,10 +73,14 @@ public class WebhookIngress {
         if (!handled(request.system(), delivery.topic())) {
             return Uni.createFrom().item(counted(request, Outcome.IGNORED));
         }
-        return pool.preparedQuery("INSERT INTO webhook_inbox (system, tenant, delivery_key, topic, partition_key, payload)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (system, tenant, delivery_key) DO NOTHING RETURNING id")
-                .execute(Tuple.tuple(java.util.List.of(request.system(), tenant.id(), delivery.deliveryKey(),
-                        delivery.topic(), delivery.partitionKey(), delivery.payload())))
+        String conflict = delivery.coalesceKey() == null
+                ? "(system, tenant, delivery_key) WHERE coalesce_key IS NULL"
+                : "(system, tenant, coalesce_key) WHERE status = 'PENDING'";
+        return pool.preparedQuery("INSERT INTO webhook_inbox (system, tenant, delivery_key, coalesce_key, topic,"
+                        + " partition_key, payload) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT " + conflict
+                        + " DO NOTHING RETURNING id")
+                .execute(Tuple.tuple(java.util.Arrays.asList(request.system(), tenant.id(), delivery.deliveryKey(),
+                        delivery.coalesceKey(), delivery.topic(), delivery.partitionKey(), delivery.payload())))
                 .map(rows -> counted(request, rows.rowCount() == 0 ? Outcome.DUPLICATE : Outcome.ACCEPTED));
     }
 

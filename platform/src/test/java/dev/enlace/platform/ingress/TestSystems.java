@@ -32,6 +32,9 @@ final class TestSystems {
     static final Map<String, AtomicInteger> HANDLED = new ConcurrentHashMap<>();
     /** Deliveries whose id is here fail that many more times. */
     static final Map<String, AtomicInteger> FAILURES_LEFT = new ConcurrentHashMap<>();
+    /** Pointer deliveries for a SKU wait here until the test completes the future. */
+    static final Map<String, java.util.concurrent.CompletableFuture<Void>> GATES = new ConcurrentHashMap<>();
+    static final Map<String, AtomicInteger> POINTERS_HANDLED = new ConcurrentHashMap<>();
 
     private TestSystems() {
     }
@@ -104,8 +107,13 @@ final class TestSystems {
             if (!json.hasNonNull("id") || !json.hasNonNull("sku")) {
                 throw ApiException.badRequest("missing field 'id' or 'sku'");
             }
-            return new WebhookDelivery(json.get("id").asText(), json.path("topic").asText("stock"),
-                    "sku:" + json.get("sku").asText(), request.bodyText());
+            String sku = json.get("sku").asText();
+            if ("pointer".equals(json.path("topic").asText())) {
+                return WebhookDelivery.pointer(json.get("id").asText(), "pointer", "sku:" + sku, "sku:" + sku,
+                        request.bodyText());
+            }
+            return WebhookDelivery.unique(json.get("id").asText(), json.path("topic").asText("stock"),
+                    "sku:" + sku, request.bodyText());
         }
     }
 
@@ -120,7 +128,7 @@ final class TestSystems {
         }
 
         public boolean handles(String system, String topic) {
-            return "testerp".equals(system) && "stock".equals(topic);
+            return "testerp".equals(system) && ("stock".equals(topic) || "pointer".equals(topic));
         }
 
         public Uni<Void> handle(Tenant tenant, InboxDelivery delivery) {
@@ -129,6 +137,12 @@ final class TestSystems {
                 json = mapper.readTree(delivery.payload());
             } catch (IOException e) {
                 return Uni.createFrom().failure(e);
+            }
+            if ("pointer".equals(delivery.topic())) {
+                String sku = json.get("sku").asText();
+                POINTERS_HANDLED.computeIfAbsent(sku, k -> new AtomicInteger()).incrementAndGet();
+                var gate = GATES.get(sku);
+                return gate == null ? Uni.createFrom().voidItem() : Uni.createFrom().completionStage(gate);
             }
             String id = json.get("id").asText();
             AtomicInteger left = FAILURES_LEFT.get(id);

@@ -106,6 +106,26 @@ class WebhookToKafkaTest {
     }
 
     @Test
+    void pointerNotificationsCoalesceWhileAnIdenticalOneWaits() {
+        String sku = "PTR-" + UUID.randomUUID().toString().substring(0, 8);
+        var gate = new java.util.concurrent.CompletableFuture<Void>();
+        TestSystems.GATES.put(sku, gate);
+        String pointer = "{\"id\":\"%s\",\"topic\":\"pointer\",\"sku\":\"" + sku + "\",\"quantity\":1}";
+        post("acme", TOKEN, pointer.formatted(UUID.randomUUID())).statusCode(202);
+        // the first is being processed (held at the gate); the next one waits behind it
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSystems.POINTERS_HANDLED.containsKey(sku));
+        post("acme", TOKEN, pointer.formatted(UUID.randomUUID())).statusCode(202);
+        // these point at the same state as the waiting one: nothing more to store
+        post("acme", TOKEN, pointer.formatted(UUID.randomUUID())).statusCode(200).body("status", equalTo("duplicate"));
+        post("acme", TOKEN, pointer.formatted(UUID.randomUUID())).statusCode(200).body("status", equalTo("duplicate"));
+        gate.complete(null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSystems.POINTERS_HANDLED.get(sku).get() == 2);
+        // and a pointer arriving after that is read again: the state may have changed since
+        post("acme", TOKEN, pointer.formatted(UUID.randomUUID())).statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSystems.POINTERS_HANDLED.get(sku).get() == 3);
+    }
+
+    @Test
     void wrongSignatureIsRefusedAndStoredNowhere() throws Exception {
         String id = UUID.randomUUID().toString();
         post("acme", "not-the-token", body(id, "X", "1")).statusCode(401)

@@ -49,8 +49,11 @@ public class BsaleWebhookSource implements WebhookSource {
             throw ApiException.unauthorized("notification for Bsale company " + notification.cpnId()
                     + ", but this tenant is company " + company);
         }
-        return new WebhookDelivery(DeliveryKeys.sha256(request.body()), notification.topic(),
-                notification.topic() + ":" + notification.resourceId(), request.bodyText());
+        // a thin pointer: two real changes in the same second send identical bodies, so it is
+        // coalesced with a waiting twin rather than refused as seen before
+        String resource = notification.topic() + ":" + notification.resourceId();
+        return WebhookDelivery.pointer(DeliveryKeys.sha256(request.body()), notification.topic(), resource,
+                resource + ":" + notification.officeId(), request.bodyText());
     }
 
     private BsaleNotification read(byte[] body) {

@@ -70,7 +70,7 @@ public class JumpsellerWebhookSource implements WebhookSource {
             throw ApiException.badRequest("missing field '" + resource + ".id'");
         }
         String key = DeliveryKeys.sha256(event, request.body());
-        return new WebhookDelivery(key, event, resource + ":" + id.asText(), request.bodyText());
+        return WebhookDelivery.unique(key, event, resource + ":" + id.asText(), request.bodyText());
     }
 
     static byte[] hmac(String key, byte[] body) {
