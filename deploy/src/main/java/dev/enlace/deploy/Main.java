@@ -43,9 +43,15 @@ public final class Main {
         stack.startServices(tenants);
         String linked = Http.post(stack.serviceUrl("catalog-service") + "/tenants/demo/links/by-sku", "");
         System.out.println("Linked by SKU: " + linked);
+        StockChanges flow = new StockChanges(stack.simulators(), demo);
+        long syncStart = System.nanoTime();
+        for (String sku : demo.skus()) {
+            flow.awaitStore(sku, StockChanges.expectedInStore(flow.erpAvailable(sku)), syncStart, Duration.ofSeconds(60));
+        }
+        System.out.printf("Initial stock of %d linked products in the store after %d ms%n", demo.skus().size(),
+                Duration.ofNanos(System.nanoTime() - syncStart).toMillis());
         printUrls(stack);
 
-        StockChanges flow = new StockChanges(stack.simulators(), demo);
         Random random = new Random();
         List<Duration> latencies = new ArrayList<>();
         for (int n = 1; changes == 0 || n <= changes; n++) {
