@@ -37,17 +37,19 @@ public class StockRefresh {
         List<String> offices = tenant.settings().stock().offices();
         return connectors.require(ErpStockSource.class, tenant.erp().system())
                 .stock(tenant.erp(), erpVariantId, offices)
-                .chain(stock -> record(tenant, stock, causationId));
+                .chain(stock -> record(tenant, stock, causationId))
+                .replaceWithVoid();
     }
 
-    Uni<Void> record(Tenant tenant, ErpStock stock, String causationId) {
+    /** Records a stock read elsewhere (e.g. in bulk); true when it changed and was announced. */
+    Uni<Boolean> record(Tenant tenant, ErpStock stock, String causationId) {
         StoreStock store = StoreStock.fromErp(stock.quantity(), stock.sellWithoutStock(),
                 Boolean.TRUE.equals(tenant.settings().stock().preSale()));
         String scope = stock.offices().isEmpty() ? "all" : "office:" + String.join(",", stock.offices());
         return Panache.withTransaction(() -> StockLevel.<StockLevel>findById(new StockLevel.Key(tenant.id(), stock.variantId())).chain(level -> {
             if (level != null && level.available == store.available() && level.unlimited == store.unlimited()
                     && sameQuantity(level, stock) && scope.equals(level.scope)) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(false);
             }
             StockLevel row = level == null ? new StockLevel() : level;
             row.tenant = tenant.id();
@@ -63,7 +65,8 @@ public class StockRefresh {
             StockChanged event = new StockChanged(tenant.id(), subject(stock),
                     new ExternalRef(row.erpSystem, stock.productId() == null ? "" : stock.productId(), stock.variantId()), scope, stock.quantity(),
                     store.availableOrNull(), store.unlimited(), row.observedAt);
-            return row.<StockLevel>persist().chain(() -> outbox.publish(tenant.id(), subject(stock), event, causationId));
+            return row.<StockLevel>persist().chain(() -> outbox.publish(tenant.id(), subject(stock), event, causationId))
+                    .replaceWith(true);
         }));
     }
 

@@ -45,6 +45,7 @@ public class StoreStockWriter implements FailureRetry {
     private final MeterRegistry metrics;
     private final Timer queueToStore;
     private final int batchSize;
+    private final int perStore;
     private final int maxAttempts;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -55,7 +56,8 @@ public class StoreStockWriter implements FailureRetry {
 
     public StoreStockWriter(Pool pool, Connectors connectors, TenantRegistry tenants, FailureRecords failures,
             PgNotifications notifications, MeterRegistry metrics,
-            @ConfigProperty(name = "enlace.stock.write-batch", defaultValue = "200") int batchSize,
+            @ConfigProperty(name = "enlace.stock.write-batch", defaultValue = "1000") int batchSize,
+            @ConfigProperty(name = "enlace.stock.write-per-store", defaultValue = "10") int perStore,
             @ConfigProperty(name = "enlace.stock.write-max-attempts", defaultValue = "8") int maxAttempts) {
         this.pool = pool;
         this.connectors = connectors;
@@ -65,6 +67,7 @@ public class StoreStockWriter implements FailureRetry {
         this.metrics = metrics;
         this.queueToStore = metrics.timer("enlace.stock.queue-to-store");
         this.batchSize = batchSize;
+        this.perStore = perStore;
         this.maxAttempts = maxAttempts;
     }
 
@@ -96,20 +99,26 @@ public class StoreStockWriter implements FailureRetry {
     private Uni<Void> writeUntilEmpty() {
         return claim().chain(batch -> batch.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(batch.stream().map(this::write).toList()).andCollectFailures()
-                        .chain(() -> batch.size() == batchSize ? writeUntilEmpty() : Uni.createFrom().voidItem()));
+                        .chain(this::writeUntilEmpty));
     }
 
     private Uni<List<Write>> claim() {
+        // at most perStore rows per store and claim: a big resync of one tenant never starves the
+        // others, each store's lane moves at its own API budget; the outer lock check makes two
+        // replicas claiming at once take disjoint rows
         return pool.preparedQuery("UPDATE store_stock_write w SET locked_until = now() + interval '2 minutes'"
-                        + " FROM (SELECT tenant, store_system, store_product_id, store_variant_id FROM store_stock_write"
-                        + " WHERE revision > sent_revision AND next_attempt_at <= now()"
-                        + " AND (locked_until IS NULL OR locked_until < now()) ORDER BY queued_at LIMIT $1"
-                        + " FOR UPDATE SKIP LOCKED) due"
+                        + " FROM (SELECT tenant, store_system, store_product_id, store_variant_id FROM ("
+                        + "   SELECT tenant, store_system, store_product_id, store_variant_id,"
+                        + "   row_number() OVER (PARTITION BY tenant, store_system ORDER BY queued_at) AS n"
+                        + "   FROM store_stock_write WHERE revision > sent_revision AND next_attempt_at <= now()"
+                        + "   AND (locked_until IS NULL OR locked_until < now())) ranked"
+                        + "   WHERE n <= $2 ORDER BY n LIMIT $1) due"
                         + " WHERE w.tenant = due.tenant AND w.store_system = due.store_system"
                         + " AND w.store_product_id = due.store_product_id AND w.store_variant_id = due.store_variant_id"
+                        + " AND (w.locked_until IS NULL OR w.locked_until < now())"
                         + " RETURNING w.tenant, w.store_system, w.store_product_id, w.store_variant_id, w.sku, w.available,"
                         + " w.unlimited, w.revision, w.attempts, w.queued_at")
-                .execute(Tuple.of(batchSize))
+                .execute(Tuple.of(batchSize, perStore))
                 .map(rows -> {
                     List<Write> batch = new ArrayList<>();
                     for (Row r : rows) {

@@ -8,12 +8,17 @@ import io.smallrye.mutiny.Uni;
  * newer value overwrites one not yet sent, so a burst leaves as one write of the last value;
  * an unchanged value queues nothing. Runs inside the caller's transaction.
  */
-final class StoreWriteQueue {
+public final class StoreWriteQueue {
     private StoreWriteQueue() {
     }
 
     /** Queues a value for the store variant linked to this ERP variant; nothing when unlinked. */
-    static Uni<Void> queue(String tenant, String erpVariantId, long available, boolean unlimited) {
+    public static Uni<Void> queue(String tenant, String erpVariantId, long available, boolean unlimited) {
+        return queue(tenant, erpVariantId, available, unlimited, false);
+    }
+
+    /** {@code force}: send it even if it equals the last value queued, because the store may have drifted (ST9). */
+    public static Uni<Void> queue(String tenant, String erpVariantId, long available, boolean unlimited, boolean force) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "INSERT INTO store_stock_write AS w (tenant, store_system, store_product_id, store_variant_id, sku,"
                                 + " available, unlimited, revision)"
@@ -22,7 +27,8 @@ final class StoreWriteQueue {
                                 + " ON CONFLICT (tenant, store_system, store_product_id, store_variant_id) DO UPDATE SET"
                                 + " sku = EXCLUDED.sku, available = EXCLUDED.available, unlimited = EXCLUDED.unlimited,"
                                 + " revision = w.revision + 1, attempts = 0, next_attempt_at = now(), queued_at = now()"
-                                + " WHERE w.available <> EXCLUDED.available OR w.unlimited <> EXCLUDED.unlimited")
+                                + " WHERE ?5 OR w.available <> EXCLUDED.available OR w.unlimited <> EXCLUDED.unlimited")
+                .setParameter(5, force)
                 .setParameter(1, tenant)
                 .setParameter(2, erpVariantId)
                 .setParameter(3, available)
@@ -32,13 +38,17 @@ final class StoreWriteQueue {
     }
 
     /** Queues the last announced level of an ERP variant, e.g. right after it was linked. */
-    static Uni<Void> queueForLevel(String tenant, String erpVariantId) {
+    public static Uni<Void> queueForLevel(String tenant, String erpVariantId) {
+        return queueForLevel(tenant, erpVariantId, false);
+    }
+
+    public static Uni<Void> queueForLevel(String tenant, String erpVariantId, boolean force) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "SELECT available, unlimited FROM stock_level WHERE tenant = ?1 AND erp_variant_id = ?2", Object[].class)
                 .setParameter(1, tenant)
                 .setParameter(2, erpVariantId)
                 .getResultList())
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().voidItem()
-                        : queue(tenant, erpVariantId, ((Number) rows.get(0)[0]).longValue(), (Boolean) rows.get(0)[1]));
+                        : queue(tenant, erpVariantId, ((Number) rows.get(0)[0]).longValue(), (Boolean) rows.get(0)[1], force));
     }
 }

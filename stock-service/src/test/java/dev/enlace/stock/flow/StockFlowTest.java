@@ -1,13 +1,8 @@
 package dev.enlace.stock.flow;
 
-import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin;
-import dev.enlace.events.ExternalRef;
-import dev.enlace.events.LinkMethod;
-import dev.enlace.events.ProductLinked;
 import dev.enlace.events.Topics;
 import dev.enlace.platform.testing.EnlaceTestResources;
 import dev.enlace.platform.testing.KafkaEvents;
-import dev.enlace.testing.ContractEvents;
 import dev.enlace.testing.DemoTenant;
 import dev.enlace.testing.SimulatedTenantResources;
 import dev.enlace.testing.Simulators;
@@ -24,7 +19,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 
@@ -43,7 +37,6 @@ import static org.hamcrest.Matchers.equalTo;
 class StockFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static KafkaEvents events;
-    private static boolean linked;
 
     private final Simulators sims = SimulatedTenantResources.simulators();
     private final DemoTenant.Created acme = SimulatedTenantResources.tenant("acme");
@@ -59,27 +52,9 @@ class StockFlowTest {
         events.close();
     }
 
-    /** Links every SKU of the three tenants except acme's last one, once for the class. */
     @org.junit.jupiter.api.BeforeEach
-    void linkOnce() {
-        if (linked) {
-            return;
-        }
-        linked = true;
-        try (ContractEvents contract = new ContractEvents(EnlaceTestResources.broker().bootstrapServers())) {
-            for (String id : List.of("acme", "presale", "allstock")) {
-                DemoTenant.Created tenant = SimulatedTenantResources.tenant(id);
-                List<String> skus = id.equals("acme") ? tenant.skus().subList(0, tenant.skus().size() - 1) : tenant.skus();
-                for (String sku : skus) {
-                    JumpsellerAdmin.StockLevel store = sims.jumpseller().stock(tenant.storeCode(), sku);
-                    contract.publish(id, sku, new ProductLinked(id, sku,
-                            new ExternalRef("bsale", "p", String.valueOf(tenant.bsaleVariants().get(sku))),
-                            new ExternalRef("jumpseller", String.valueOf(store.productId()),
-                                    store.variantId() == null ? null : String.valueOf(store.variantId())),
-                            LinkMethod.SKU, OffsetDateTime.now()));
-                }
-            }
-        }
+    void link() {
+        LinkedTenants.ensureLinked();
     }
 
     private int store(DemoTenant.Created tenant, String sku) {

@@ -20,6 +20,12 @@ public interface BsaleApi {
     Uni<BsalePage<BsaleVariant>> variants(@QueryParam("state") Integer state, @QueryParam("code") String code,
             @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
+    /** Variants with their product expanded, for its stockControl flag (bulk stock reads, ST9). */
+    @GET
+    @Path("/variants.json")
+    Uni<BsalePage<BsaleVariant>> variantsWithProduct(@QueryParam("state") Integer state,
+            @QueryParam("expand") String expand, @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
     @GET
     @Path("/variants/{id}.json")
     Uni<BsaleVariant> variant(@PathParam("id") String id, @QueryParam("expand") String expand);

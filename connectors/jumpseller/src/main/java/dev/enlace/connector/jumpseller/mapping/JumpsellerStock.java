@@ -4,6 +4,8 @@ import dev.enlace.connector.jumpseller.client.JumpsellerClients;
 import dev.enlace.connector.jumpseller.client.JumpsellerVariant;
 import dev.enlace.events.ExternalRef;
 import dev.enlace.platform.connectors.CatalogVariant;
+import dev.enlace.platform.connectors.StoreStockReading;
+import dev.enlace.platform.connectors.StoreStockSnapshot;
 import dev.enlace.platform.connectors.StoreStockTarget;
 import dev.enlace.platform.connectors.VariantCatalog;
 import dev.enlace.platform.tenant.Connection;
@@ -18,7 +20,7 @@ import java.util.List;
  * unit: its variant id is empty and stock goes on the product.
  */
 @ApplicationScoped
-public class JumpsellerStock implements StoreStockTarget, VariantCatalog {
+public class JumpsellerStock implements StoreStockTarget, StoreStockSnapshot, VariantCatalog {
     private final JumpsellerClients clients;
 
     public JumpsellerStock(JumpsellerClients clients) {
@@ -44,6 +46,22 @@ public class JumpsellerStock implements StoreStockTarget, VariantCatalog {
         return clients.call(connection, "update variant stock", true,
                 api -> api.updateVariant(variant.productId(), variant.variantId(), new JumpsellerVariant.WrappedStockUpdate(update)))
                 .replaceWithVoid();
+    }
+
+    @Override
+    public Multi<StoreStockReading> stock(Connection connection) {
+        return clients.all(connection, "list products", (api, page) -> api.products(JumpsellerClients.PAGE_SIZE, page))
+                .onItem().transformToIterable(wrapped -> {
+                    var p = wrapped.product();
+                    if (p.variants() == null || p.variants().isEmpty()) {
+                        return List.of(new StoreStockReading(new ExternalRef(system(), String.valueOf(p.id()), null),
+                                p.sku(), p.stock() == null ? 0 : p.stock(), Boolean.TRUE.equals(p.stockUnlimited())));
+                    }
+                    return p.variants().stream()
+                            .map(v -> new StoreStockReading(new ExternalRef(system(), String.valueOf(p.id()), String.valueOf(v.id())),
+                                    v.sku(), v.stock() == null ? 0 : v.stock(), Boolean.TRUE.equals(v.stockUnlimited())))
+                            .toList();
+                });
     }
 
     @Override
