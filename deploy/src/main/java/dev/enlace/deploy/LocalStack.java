@@ -1,5 +1,7 @@
 package dev.enlace.deploy;
 
+import dev.enlace.connector.bsale.simulator.BsaleSimulatorOptions;
+import dev.enlace.connector.jumpseller.simulator.JumpsellerSimulator;
 import dev.enlace.platform.testing.EmbeddedKafkaBroker;
 import dev.enlace.platform.testing.PostgresDatabases;
 import dev.enlace.testing.Simulators;
@@ -45,12 +47,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts infrastructure and simulators; services start with {@link #startServices(Path)} once tenants exist. */
     public LocalStack startInfrastructure() throws IOException {
+        return startInfrastructure(BsaleSimulatorOptions.defaults(), JumpsellerSimulator.Options.defaults());
+    }
+
+    public LocalStack startInfrastructure(BsaleSimulatorOptions bsale, JumpsellerSimulator.Options jumpseller)
+            throws IOException {
         Files.createDirectories(options.workDir());
         Path kafkaDir = options.workDir().resolve("kafka");
         deleteRecursively(kafkaDir);
         broker = EmbeddedKafkaBroker.start(kafkaDir, port(9092), 4);
         running.add(broker::closeAndDelete);
-        simulators = Simulators.start(port(8091), port(8092));
+        simulators = Simulators.start(port(8091), port(8092), bsale, jumpseller);
         running.add(simulators);
         return this;
     }

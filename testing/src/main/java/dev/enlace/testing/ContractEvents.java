@@ -38,8 +38,23 @@ public final class ContractEvents implements AutoCloseable {
 
     /** Sends {@code data} and waits for the broker's acknowledgement; returns the event id. */
     public String publish(String tenant, String subject, Record data) {
-        EventType type = EventType.of(data.getClass());
         String id = UUID.randomUUID().toString();
+        try {
+            send(id, tenant, subject, data).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + data.getClass().getSimpleName(), e);
+        }
+        return id;
+    }
+
+    /** Sends without waiting, for bulk set-ups; {@link #close()} waits for everything sent. */
+    public void send(String tenant, String subject, Record data) {
+        send(UUID.randomUUID().toString(), tenant, subject, data);
+    }
+
+    private java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(String id, String tenant,
+            String subject, Record data) {
+        EventType type = EventType.of(data.getClass());
         try {
             CloudEvent event = CloudEventBuilder.v1()
                     .withId(id)
@@ -51,9 +66,8 @@ public final class ContractEvents implements AutoCloseable {
                     .withExtension("tenant", tenant)
                     .withData(MAPPER.writeValueAsBytes(data))
                     .build();
-            producer.send(new ProducerRecord<>(type.topic(), Topics.key(tenant, subject), event)).get();
-            return id;
-        } catch (Exception e) {
+            return producer.send(new ProducerRecord<>(type.topic(), Topics.key(tenant, subject), event));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("could not publish " + type.type(), e);
         }
     }

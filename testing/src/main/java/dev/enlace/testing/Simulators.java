@@ -28,11 +28,16 @@ public final class Simulators implements AutoCloseable {
         this.jumpsellerServer = jumpsellerServer;
     }
 
-    /** Starts both simulators; port 0 picks a free one. */
+    /** Starts both simulators with the real systems' limits; port 0 picks a free one. */
     public static Simulators start(int bsalePort, int jumpsellerPort) {
+        return start(bsalePort, jumpsellerPort, BsaleSimulatorOptions.defaults(), JumpsellerSimulator.Options.defaults());
+    }
+
+    public static Simulators start(int bsalePort, int jumpsellerPort, BsaleSimulatorOptions bsaleOptions,
+            JumpsellerSimulator.Options jumpsellerOptions) {
         Vertx vertx = Vertx.vertx();
-        BsaleSimulator bsale = new BsaleSimulator(vertx, BsaleSimulatorOptions.defaults());
-        JumpsellerSimulator jumpseller = new JumpsellerSimulator(vertx, JumpsellerSimulator.Options.defaults());
+        BsaleSimulator bsale = new BsaleSimulator(vertx, bsaleOptions);
+        JumpsellerSimulator jumpseller = new JumpsellerSimulator(vertx, jumpsellerOptions);
         SimulatorServer b = join(SimulatorServer.start(vertx, bsale.router(), "127.0.0.1", bsalePort));
         SimulatorServer j = join(SimulatorServer.start(vertx, jumpseller.router(), "127.0.0.1", jumpsellerPort));
         return new Simulators(vertx, bsale, jumpseller, b, j);

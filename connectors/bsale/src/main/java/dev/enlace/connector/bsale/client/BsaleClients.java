@@ -3,6 +3,7 @@ package dev.enlace.connector.bsale.client;
 import dev.enlace.platform.outbound.ExternalApiException;
 import dev.enlace.platform.outbound.OutboundCalls;
 import dev.enlace.platform.outbound.RateLimit;
+import dev.enlace.platform.outbound.RateLimits;
 import dev.enlace.platform.tenant.Connection;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Multi;
@@ -40,7 +41,8 @@ public class BsaleClients {
     public <T> Uni<T> call(Connection connection, String operation, boolean idempotent, Function<BsaleApi, Uni<T>> call) {
         String token = connection.secret("accessToken");
         BsaleApi api = clients.computeIfAbsent(connection.baseUrl() + "#" + token, k -> build(connection, token));
-        return outbound.call(account(connection), LIMITS, operation, idempotent, () -> call.apply(api));
+        return outbound.call(account(connection), RateLimits.of(connection, LIMITS), operation, idempotent,
+                () -> call.apply(api));
     }
 
     /** Every item of a paged list, fetching the next page only when the previous one is consumed. */

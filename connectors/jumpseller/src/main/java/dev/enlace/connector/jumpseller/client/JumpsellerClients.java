@@ -3,6 +3,7 @@ package dev.enlace.connector.jumpseller.client;
 import dev.enlace.platform.outbound.ExternalApiException;
 import dev.enlace.platform.outbound.OutboundCalls;
 import dev.enlace.platform.outbound.RateLimit;
+import dev.enlace.platform.outbound.RateLimits;
 import dev.enlace.platform.tenant.Connection;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Multi;
@@ -47,7 +48,8 @@ public class JumpsellerClients {
         String token = connection.secret("authToken");
         JumpsellerApi api = clients.computeIfAbsent(connection.baseUrl() + "#" + login + ":" + token,
                 k -> build(connection, login, token));
-        return outbound.call(account(connection), LIMITS, operation, idempotent, () -> call.apply(api));
+        return outbound.call(account(connection), RateLimits.of(connection, LIMITS), operation, idempotent,
+                () -> call.apply(api));
     }
 
     /** Pages have no "next" link: a page shorter than the limit is the last. */
