@@ -3,7 +3,7 @@ package dev.enlace.stock.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enlace.events.StockChanged;
 import dev.enlace.platform.messaging.EventEnvelope;
-import dev.enlace.platform.messaging.IsolatedContext;
+import dev.enlace.platform.messaging.ContractConsumer;
 import dev.enlace.platform.messaging.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -32,14 +32,11 @@ public class StockEventsConsumer {
 
     @Incoming("stock-in")
     public Uni<Void> consume(Message<String> message) {
-        return IsolatedContext.run(vertx, () -> apply(message))
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(err -> Uni.createFrom().completionStage(message.nack(err)));
+        return ContractConsumer.consume(vertx, message, this::apply);
     }
 
-    private Uni<Void> apply(Message<String> message) {
-        EventEnvelope event = EventEnvelope.of(message).orElse(null);
-        if (event == null || !StockChanged.TYPE.equals(event.type())) {
+    private Uni<Void> apply(EventEnvelope event) {
+        if (!StockChanged.TYPE.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
         StockChanged changed = event.data(mapper, StockChanged.class);
