@@ -70,6 +70,16 @@ public class RelbaseDocuments implements ErpDocuments {
 
     @Override
     public Uni<IssuedDocument> issue(Connection connection, DocumentRequest request) {
+        // deferred: a refused request is a failed Uni, like an API refusal, never a throw at assembly
+        return Uni.createFrom().deferred(() -> issueSale(connection, request));
+    }
+
+    @Override
+    public Uni<Optional<IssuedDocument>> find(Connection connection, DocumentRequest request) {
+        return Uni.createFrom().deferred(() -> findSale(connection, request));
+    }
+
+    private Uni<IssuedDocument> issueSale(Connection connection, DocumentRequest request) {
         requireSale(request);
         int type = documentType(request);
         OrderSnapshot order = request.order();
@@ -82,8 +92,7 @@ public class RelbaseDocuments implements ErpDocuments {
                 .map(one -> toIssued(one.data()));
     }
 
-    @Override
-    public Uni<Optional<IssuedDocument>> find(Connection connection, DocumentRequest request) {
+    private Uni<Optional<IssuedDocument>> findSale(Connection connection, DocumentRequest request) {
         requireSale(request);
         int type = documentType(request);
         String label = label(request.orderId());
