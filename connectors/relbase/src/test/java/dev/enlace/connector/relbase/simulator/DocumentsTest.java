@@ -135,4 +135,29 @@ class DocumentsTest extends SimulatorTestSupport {
         assertThat(d.get("products").get(0).get("code").asText()).isEqualTo("BAR-045");
         assertThat(d.has("references")).isTrue();
     }
+
+    @Test
+    void lineDiscountsArePercentagesOfTheLine() {
+        String body = "{\"type_document\":39,\"mnt_bruto\":true,\"products\":[{\"product_id\":" + bar
+                + ",\"quantity\":2,\"price\":2500,\"discount\":10}]}";
+        // 2 x 2500 = 5000, less 10 % = 4500 gross
+        assertThat(post("/dtes", body).data().get("amount_total").asLong()).isEqualTo(4500);
+    }
+
+    @Test
+    void exemptDocumentsAndLinesCarryNoIva() {
+        String exempt = "{\"type_document\":41,\"mnt_bruto\":true,\"products\":[{\"product_id\":" + bar
+                + ",\"quantity\":1,\"price\":1990}]}";
+        JsonNode d = post("/dtes", exempt).data();
+        assertThat(d.get("amount_exempt").asLong()).isEqualTo(1990);
+        assertThat(d.get("amount_iva").asLong()).isZero();
+        assertThat(d.get("amount_total").asLong()).isEqualTo(1990);
+        String mixed = "{\"type_document\":39,\"mnt_bruto\":true,\"products\":[{\"product_id\":" + bar
+                + ",\"quantity\":1,\"price\":1190},{\"product_id\":" + water + ",\"quantity\":1,\"price\":500,\"tax_affected\":false}]}";
+        JsonNode m = post("/dtes", mixed).data();
+        assertThat(m.get("amount_neto").asLong()).isEqualTo(1000);
+        assertThat(m.get("amount_iva").asLong()).isEqualTo(190);
+        assertThat(m.get("amount_exempt").asLong()).isEqualTo(500);
+        assertThat(m.get("amount_total").asLong()).isEqualTo(1690);
+    }
 }
