@@ -9,9 +9,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import java.math.BigDecimal;
-import java.util.Collection;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * relBase products have no variants: the product is the sellable unit, so its id is both the
@@ -36,23 +38,17 @@ final class RelbaseProducts {
                 .map(Optional::ofNullable);
     }
 
-    /** Sums stock rows over the chosen warehouses; empty = all of them. */
-    static BigDecimal sum(Collection<Long> warehouseIds, List<String> offices, List<BigDecimal> quantities) {
-        BigDecimal total = BigDecimal.ZERO;
-        var ids = warehouseIds.iterator();
-        for (BigDecimal q : quantities) {
-            String warehouse = String.valueOf(ids.next());
-            if ((offices.isEmpty() || offices.contains(warehouse)) && q != null) {
-                total = total.add(q);
-            }
-        }
-        return total;
+    /** Sums (warehouse id, stock) rows over the chosen warehouses; empty = all of them. */
+    static BigDecimal sum(Stream<Map.Entry<Long, BigDecimal>> rows, List<String> offices) {
+        return rows.filter(r -> r.getValue() != null)
+                .filter(r -> offices.isEmpty() || offices.contains(String.valueOf(r.getKey())))
+                .map(Map.Entry::getValue)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     static ErpStock stock(RelbaseProduct product, List<String> offices) {
         List<RelbaseProduct.Inventory> rows = product.inventories() == null ? List.of() : product.inventories();
-        BigDecimal quantity = sum(rows.stream().map(RelbaseProduct.Inventory::wareHouseId).toList(), offices,
-                rows.stream().map(RelbaseProduct.Inventory::stock).toList());
+        BigDecimal quantity = sum(rows.stream().map(r -> new SimpleEntry<>(r.wareHouseId(), r.stock())), offices);
         String id = String.valueOf(product.id());
         // relBase has no known "sell without stock" switch: negative stock just reads as negative
         return new ErpStock(id, id, product.code(), quantity, false, offices);

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.AbstractMap.SimpleEntry;
 import java.util.List;
 
 /**
@@ -40,8 +41,7 @@ public class RelbaseStockSource implements ErpStockSource, ErpStockPolling {
         return Uni.combine().all().unis(product, stocks).asTuple().map(t -> {
             List<RelbaseStocks.Row> rows = t.getItem2().stocks() == null ? List.of() : t.getItem2().stocks();
             return new ErpStock(variantId, variantId, t.getItem1().code(),
-                    RelbaseProducts.sum(rows.stream().map(RelbaseStocks.Row::wareHouseId).toList(), offices,
-                            rows.stream().map(RelbaseStocks.Row::currentStock).toList()),
+                    RelbaseProducts.sum(rows.stream().map(r -> new SimpleEntry<>(r.wareHouseId(), r.currentStock())), offices),
                     false, offices);
         });
     }
