@@ -97,7 +97,7 @@ public class RelbaseDocuments implements ErpDocuments {
         int type = documentType(request);
         String label = label(request.orderId());
         LocalDate today = today();
-        LocalDate since = request.order() != null && request.order().createdAt() != null
+        LocalDate since = request.order().createdAt() != null
                 ? request.order().createdAt().atZoneSameInstant(CHILE).toLocalDate().minusDays(1) : today.minusDays(90);
         return clients.all(connection, "find document",
                         (api, page) -> api.dtes(type, since, today.plusDays(1), null, page, RelbaseClients.PAGE_SIZE))
@@ -117,6 +117,9 @@ public class RelbaseDocuments implements ErpDocuments {
     }
 
     private static void requireSale(DocumentRequest request) {
+        if (request.order() == null) {
+            throw ApiException.unprocessable("a relBase document is issued from the order, and the request has none");
+        }
         if (request.purpose() != DocumentPurpose.SALE) {
             throw ApiException.unprocessable("the relBase connector issues sale documents only, not " + request.purpose());
         }
