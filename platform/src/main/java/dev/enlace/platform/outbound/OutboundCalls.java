@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Every call to an external API goes through here: it waits for a slot under the account's
- * published rate limit, honours 429 and Retry-After (pausing the whole account, not only the
+ * published rate limit, honours 429 (or an API's own rate-limit answer, see
+ * {@link ExternalApiException#rateLimited()}) and Retry-After (pausing the whole account, not only the
  * one call), and retries transient failures with exponential back-off and jitter. Nothing here
  * holds a thread while waiting.
  */
@@ -64,7 +65,7 @@ public class OutboundCalls {
                         return Uni.createFrom().failure(failure);
                     }
                     Duration delay = failure.retryAfter().orElseGet(() -> backoff(attempt));
-                    if (failure.status() == 429) {
+                    if (failure.rateLimited()) {
                         limiter.pauseUntil(System.nanoTime() + delay.toNanos());
                         delay = Duration.ZERO;
                     }
