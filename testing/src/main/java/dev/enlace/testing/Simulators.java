@@ -3,6 +3,7 @@ package dev.enlace.testing;
 import dev.enlace.connector.bsale.simulator.BsaleSimulator;
 import dev.enlace.connector.bsale.simulator.BsaleSimulatorOptions;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerSimulator;
+import dev.enlace.connector.relbase.simulator.RelbaseSimulator;
 import dev.enlace.simulator.SimulatorServer;
 import io.vertx.core.Vertx;
 
@@ -18,10 +19,14 @@ public final class Simulators implements AutoCloseable {
     private final JumpsellerSimulator jumpseller;
     private final SimulatorServer bsaleServer;
     private final SimulatorServer jumpsellerServer;
+    private final RelbaseSimulator relbase;
+    private final SimulatorServer relbaseServer;
 
     private Simulators(Vertx vertx, BsaleSimulator bsale, JumpsellerSimulator jumpseller, SimulatorServer bsaleServer,
-            SimulatorServer jumpsellerServer) {
+            SimulatorServer jumpsellerServer, RelbaseSimulator relbase, SimulatorServer relbaseServer) {
         this.vertx = vertx;
+        this.relbase = relbase;
+        this.relbaseServer = relbaseServer;
         this.bsale = bsale;
         this.jumpseller = jumpseller;
         this.bsaleServer = bsaleServer;
@@ -40,7 +45,9 @@ public final class Simulators implements AutoCloseable {
         JumpsellerSimulator jumpseller = new JumpsellerSimulator(vertx, jumpsellerOptions);
         SimulatorServer b = join(SimulatorServer.start(vertx, bsale.router(), "127.0.0.1", bsalePort));
         SimulatorServer j = join(SimulatorServer.start(vertx, jumpseller.router(), "127.0.0.1", jumpsellerPort));
-        return new Simulators(vertx, bsale, jumpseller, b, j);
+        RelbaseSimulator relbase = new RelbaseSimulator(vertx);
+        SimulatorServer r = join(SimulatorServer.start(vertx, relbase.router(), "127.0.0.1", 0));
+        return new Simulators(vertx, bsale, jumpseller, b, j, relbase, r);
     }
 
     public static synchronized Simulators shared() {
@@ -60,6 +67,15 @@ public final class Simulators implements AutoCloseable {
         return jumpseller;
     }
 
+    public RelbaseSimulator relbase() {
+        return relbase;
+    }
+
+    /** Where clients reach the relBase API, without the {@code /api/v1}. */
+    public String relbaseUrl() {
+        return relbaseServer.baseUrl();
+    }
+
     /** Where clients reach the Bsale API, without the {@code /v1}. */
     public String bsaleUrl() {
         return bsaleServer.baseUrl();
@@ -73,6 +89,7 @@ public final class Simulators implements AutoCloseable {
     public void close() {
         bsaleServer.close();
         jumpsellerServer.close();
+        relbaseServer.close();
         vertx.close();
     }
 

@@ -39,13 +39,15 @@ import java.util.stream.Collectors;
  * to the store again, whatever the store shows. A reconciliation (periodic, or on demand) reads
  * both sides and repairs only what drifted: ERP changes whose webhook was lost, store values
  * someone edited by hand. Both run in the background; their progress is readable while they run.
+ * An ERP that sends no stock webhooks (relBase) is polled the same way, ERP side only, at the
+ * tenant's poll interval (ST1 by polling): only what changed is announced.
  */
 @ApplicationScoped
 public class StockReconciliation {
     private static final Logger LOG = Logger.getLogger(StockReconciliation.class);
     private static final int PARALLEL_RECORDS = 8;
 
-    public enum Kind { RESYNC, RECONCILE }
+    public enum Kind { RESYNC, RECONCILE, POLL }
 
     /** A run in progress; counters move while it works. */
     public static final class Run {
@@ -89,6 +91,8 @@ public class StockReconciliation {
     private final Vertx vertx;
     private final MeterRegistry metrics;
     private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastPoll = new ConcurrentHashMap<>();
+    private final java.util.Set<String> polling = ConcurrentHashMap.newKeySet();
 
     public StockReconciliation(Connectors connectors, StockRefresh refresh, TenantRegistry tenants, Pool pool,
             Vertx vertx, MeterRegistry metrics) {
@@ -128,6 +132,32 @@ public class StockReconciliation {
             if (Boolean.TRUE.equals(tenant.settings().stock().enabled()) && !busy) {
                 start(tenant, Kind.RECONCILE);
             }
+        }
+    }
+
+    /** ST1 for ERPs without stock webhooks: every tenant whose poll interval has passed is read again. */
+    @Scheduled(every = "${enlace.stock.poll-tick:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pollDue() {
+        long now = System.nanoTime();
+        for (Tenant tenant : tenants.all()) {
+            String erp = tenant.erp().system();
+            boolean webhooks = connectors.find(dev.enlace.platform.connectors.ErpStockSignals.class, erp).isPresent();
+            boolean readable = connectors.find(ErpStockSnapshot.class, erp).isPresent();
+            long interval = tenant.settings().stock().pollInterval().toNanos();
+            Long last = lastPoll.get(tenant.id());
+            if (webhooks || !readable || !Boolean.TRUE.equals(tenant.settings().stock().enabled())
+                    || (last != null && now - last < interval) || !polling.add(tenant.id())) {
+                continue;
+            }
+            lastPoll.put(tenant.id(), now);
+            Run run = new Run(tenant.id(), Kind.POLL);
+            IsolatedContext.run(vertx, () -> Panache.withSession(() -> StockLink.<StockLink>list("tenant", tenant.id()))
+                            .chain(links -> readErp(run, tenant, links.stream()
+                                    .collect(Collectors.toMap(l -> l.erpVariantId, Function.identity())))))
+                    .eventually(() -> polling.remove(tenant.id()))
+                    .subscribe().with(v -> LOG.debugf("polled %s: %d read, %d changed", tenant.id(), run.erpRead.get(),
+                            run.erpChanged.get()), err -> LOG.warnf("polling the stock of %s failed: %s", tenant.id(),
+                            err.getMessage()));
         }
     }
 

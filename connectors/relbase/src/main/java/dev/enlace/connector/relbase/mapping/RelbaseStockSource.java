@@ -4,7 +4,7 @@ import dev.enlace.connector.relbase.client.RelbaseClients;
 import dev.enlace.connector.relbase.client.RelbaseProduct;
 import dev.enlace.connector.relbase.client.RelbaseStocks;
 import dev.enlace.platform.connectors.ErpStock;
-import dev.enlace.platform.connectors.ErpStockPolling;
+import dev.enlace.platform.connectors.ErpStockSnapshot;
 import dev.enlace.platform.connectors.ErpStockSource;
 import dev.enlace.platform.tenant.Connection;
 import io.smallrye.mutiny.Multi;
@@ -20,7 +20,7 @@ import java.util.List;
  * (one call per 100 products instead of one per product).
  */
 @ApplicationScoped
-public class RelbaseStockSource implements ErpStockSource, ErpStockPolling {
+public class RelbaseStockSource implements ErpStockSource, ErpStockSnapshot {
     private final RelbaseClients clients;
 
     public RelbaseStockSource(RelbaseClients clients) {

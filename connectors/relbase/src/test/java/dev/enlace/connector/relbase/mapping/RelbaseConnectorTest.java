@@ -16,7 +16,7 @@ import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.DocumentRequest;
 import dev.enlace.platform.connectors.ErpDocuments;
 import dev.enlace.platform.connectors.ErpStock;
-import dev.enlace.platform.connectors.ErpStockPolling;
+import dev.enlace.platform.connectors.ErpStockSnapshot;
 import dev.enlace.platform.connectors.ErpStockSource;
 import dev.enlace.platform.connectors.IssuedDocument;
 import dev.enlace.platform.connectors.VariantCatalog;
@@ -139,7 +139,7 @@ class RelbaseConnectorTest {
     @Test
     void pollingReadsEveryProductsStockFromTheListsInventories() {
         RelbaseSeed.Result r = seed(null, product("A-1", 1000, 4), product("A-2", 1000, -2));
-        List<ErpStock> stock = await(connectors.require(ErpStockPolling.class, "relbase").allStock(connection, List.of())
+        List<ErpStock> stock = await(connectors.require(ErpStockSnapshot.class, "relbase").allStock(connection, List.of())
                 .collect().asList());
         assertThat(stock).extracting(ErpStock::sku).containsExactlyInAnyOrder("A-1", "A-2");
         assertThat(stock).filteredOn(s -> s.sku().equals("A-2")).first()
