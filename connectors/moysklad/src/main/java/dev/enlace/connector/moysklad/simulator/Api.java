@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ final class Api {
     private static final Pattern ATTRIBUTE_KEY = Pattern.compile(".*/entity/product/metadata/attributes/([0-9a-f-]{36})");
     private static final Set<String> STOCK_TYPES = Set.of("stock", "freeStock", "quantity", "reserve", "inTransit");
     private static final Set<String> HOOK_ACTIONS = Set.of("CREATE", "UPDATE", "DELETE", "PROCESSED");
+
+    private static final List<LocalDate> USER_WEIGHT_STEPS = List.of(LocalDate.of(2026, 5, 12), LocalDate.of(2026, 9, 1),
+            LocalDate.of(2026, 12, 1));
 
     private final MoyskladSimulator sim;
 
@@ -103,9 +107,23 @@ final class Api {
         rc.next();
     }
 
-    /** The two full stock reports cost 5 units; everything else 1. */
-    private static int weight(String path) {
-        return path.endsWith("/report/stock/all") || path.endsWith("/report/stock/bystore") ? 5 : 1;
+    /**
+     * The two full stock reports cost 5 units. Every account here is reached with login/password or
+     * a user token (no vendor solutions), whose other requests cost 1 unit, then 2 from 2026-05-12,
+     * 3 from 2026-09-01 and 4 from 2026-12-01.
+     */
+    private int weight(String path) {
+        if (path.endsWith("/report/stock/all") || path.endsWith("/report/stock/bystore")) {
+            return 5;
+        }
+        LocalDate today = LocalDate.ofInstant(sim.now(), MoyskladSimulator.MOSCOW);
+        int weight = 1;
+        for (LocalDate step : USER_WEIGHT_STEPS) {
+            if (!today.isBefore(step)) {
+                weight++;
+            }
+        }
+        return weight;
     }
 
     private Account authenticate(String header) {

@@ -31,4 +31,8 @@ public record MoyskladSimulatorOptions(int rateUnits, Duration rateWindow, Durat
     public MoyskladSimulatorOptions withPublicBaseUrl(String baseUrl) {
         return new MoyskladSimulatorOptions(rateUnits, rateWindow, stockWebhookDelay, webhookTimeout, baseUrl, clock);
     }
+
+    public MoyskladSimulatorOptions withClock(Clock newClock) {
+        return new MoyskladSimulatorOptions(rateUnits, rateWindow, stockWebhookDelay, webhookTimeout, publicBaseUrl, newClock);
+    }
 }

@@ -227,6 +227,27 @@ class MoyskladSimulatorTest {
     }
 
     @Test
+    void userTokenRequestsCostMoreUnitsAsTheDocumentedRampAdvances() {
+        assertThat(remainingAfterOneCallOn("2026-05-01T12:00:00Z")).isEqualTo(44);
+        assertThat(remainingAfterOneCallOn("2026-06-01T12:00:00Z")).isEqualTo(43);
+        assertThat(remainingAfterOneCallOn("2026-09-01T12:00:00Z")).isEqualTo(42);
+        assertThat(remainingAfterOneCallOn("2026-12-01T12:00:00Z")).isEqualTo(41);
+    }
+
+    private static int remainingAfterOneCallOn(String instant) {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse(instant), java.time.ZoneOffset.UTC);
+        MoyskladSimulator dated = new MoyskladSimulator(vertx, MoyskladSimulatorOptions.defaults().withClock(clock));
+        try (SimulatorServer s = join(SimulatorServer.start(vertx, dated.router(), "127.0.0.1", 0))) {
+            MoyskladSimulator.AccountAccess a = dated.createAccount("Dated");
+            HttpRequest req = HttpRequest.newBuilder(URI.create(s.baseUrl() + API + "/entity/store"))
+                    .header("Accept-Encoding", "gzip").header("Authorization", "Bearer " + a.token()).build();
+            return Integer.parseInt(send(req).raw().headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+        } finally {
+            dated.close();
+        }
+    }
+
+    @Test
     void stockMovesFireTheStockWebhookWithARequestIdAndAReportUrl() {
         Resp r = call("POST", API + "/entity/webhookstock", "{\"url\":\"" + sink() + "/stock\",\"enabled\":true,"
                 + "\"reportType\":\"bystore\",\"stockType\":\"stock\"}", account.token(), true, Map.of());
