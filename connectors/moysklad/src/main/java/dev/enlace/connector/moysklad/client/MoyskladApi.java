@@ -1,7 +1,9 @@
 package dev.enlace.connector.moysklad.client;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * MoySklad JSON API 1.2, the part Enlace uses. The base URI ends in {@code /api/remap/1.2};
@@ -44,4 +47,10 @@ public interface MoyskladApi {
     @GET
     @Path("/entity/product/metadata/attributes")
     Uni<MoyskladPage<MoyskladAttribute>> productAttributes();
+
+    /** Partial update: attributes are merged by key, fields not sent keep their value. */
+    @PUT
+    @Path("/entity/product/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<MoyskladProduct> updateProduct(@PathParam("id") String id, Map<String, Object> changes);
 }

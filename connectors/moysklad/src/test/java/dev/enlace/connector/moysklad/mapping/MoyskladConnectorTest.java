@@ -1,6 +1,7 @@
 package dev.enlace.connector.moysklad.mapping;
 
 import dev.enlace.platform.connectors.CatalogVariant;
+import dev.enlace.platform.connectors.ErpProductLinks;
 import dev.enlace.platform.connectors.ErpStock;
 import dev.enlace.platform.connectors.StockSignal;
 import dev.enlace.platform.tenant.Connection;
@@ -32,6 +33,8 @@ class MoyskladConnectorTest {
     MoyskladVariantCatalog catalog;
     @Inject
     MoyskladStockSource stock;
+    @Inject
+    MoyskladProductLinks links;
     @Inject
     TenantRegistry tenants;
 
@@ -82,6 +85,26 @@ class MoyskladConnectorTest {
         assertThat(s.sku()).isEqualTo("SKU-10");
         assertThat(s.productId()).isEqualTo(plain);
         assertThat(s.quantity()).isEqualByComparingTo(new BigDecimal("10"));
+    }
+
+    @Test
+    void linksAreReadFromTheInSalesProductIdField() {
+        String shirt = MoyskladTestResources.seeded.productIds().get(0);
+        assertThat(links.links(erp("allstores")).collect().asList().await().atMost(WAIT))
+                .contains(new ErpProductLinks.Link(shirt, "555"));
+        assertThat(links.erpProductOf(erp("allstores"), "555").await().atMost(WAIT)).contains(shirt);
+        assertThat(links.erpProductOf(erp("allstores"), "999999").await().atMost(WAIT)).isEmpty();
+    }
+
+    @Test
+    void aLinkIsKeptInTheProductsFieldAndCanBeCleared() {
+        String plain = MoyskladTestResources.seeded.productIds().get(7);
+        String accountId = MoyskladTestResources.account.accountId();
+        links.keep(erp("allstores"), plain, "777001").await().atMost(WAIT);
+        assertThat(MoyskladTestResources.sim.productAttribute(accountId, plain, "inSales product ID")).isEqualTo("777001");
+        assertThat(links.erpProductOf(erp("allstores"), "777001").await().atMost(WAIT)).contains(plain);
+        links.keep(erp("allstores"), plain, null).await().atMost(WAIT);
+        assertThat(MoyskladTestResources.sim.productAttribute(accountId, plain, "inSales product ID")).isNull();
     }
 
     @Test

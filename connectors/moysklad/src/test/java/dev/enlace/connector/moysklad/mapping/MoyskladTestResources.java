@@ -23,7 +23,8 @@ import java.util.Map;
  * Kafka + {@code enlace_moysklad_test}, a MoySklad simulator in the test JVM, and two tenants
  * written to a temporary directory: {@code allstores} (no store named: ST8 sums every store) and
  * {@code mainstore} (only the main store). The account holds 1,205 plain products, so the
- * catalogue spans two pages, and a T-shirt with two sizes spread over two stores.
+ * catalogue spans two pages, and a T-shirt with two sizes spread over two stores, linked to
+ * inSales product 555 through its "inSales product ID" field (CA9).
  */
 public class MoyskladTestResources implements QuarkusTestResourceLifecycleManager {
     static final String WEBHOOK_TOKEN = "ms-hook-secret-7f3a";
@@ -63,7 +64,8 @@ public class MoyskladTestResources implements QuarkusTestResourceLifecycleManage
             server = SimulatorServer.start(vertx, sim.router(), "127.0.0.1", 0).toCompletionStage().toCompletableFuture().join();
             account = sim.createAccount("Enlace Test");
             List<MoyskladSeed.Product> products = new ArrayList<>();
-            products.add(new MoyskladSeed.Product("Футболка", null, "TS", null, 99000.0, null, null, null, List.of(
+            products.add(new MoyskladSeed.Product("Футболка", null, "TS", null, 99000.0, Map.of("inSales product ID", "555"),
+                    null, null, List.of(
                     new MoyskladSeed.Variant(null, "TS-S", null, Map.of("Размер", "S"),
                             Map.of("Основной склад", 5.0, "Магазин", 3.0), Map.of("Основной склад", 2.0)),
                     new MoyskladSeed.Variant(null, "TS-M", null, Map.of("Размер", "M"), Map.of("Магазин", 4.0), null))));
