@@ -694,11 +694,21 @@ final class Api {
         String href = base(rc) + rc.request().path().substring(rc.request().path().indexOf(PREFIX) + PREFIX.length());
         JsonObject meta = new JsonObject().put("href", href).put("type", type).put("mediaType", "application/json")
                 .put("size", all.size()).put("limit", limit).put("offset", offset);
+        // the other query parameters (filter, ...) stay in the neighbours' hrefs
+        StringBuilder others = new StringBuilder();
+        String query = rc.request().query();
+        if (query != null) {
+            for (String param : query.split("&")) {
+                if (!param.startsWith("limit=") && !param.startsWith("offset=") && !param.isEmpty()) {
+                    others.append('&').append(param);
+                }
+            }
+        }
         if (offset + limit < all.size()) {
-            meta.put("nextHref", href + "?limit=" + limit + "&offset=" + (offset + limit));
+            meta.put("nextHref", href + "?limit=" + limit + "&offset=" + (offset + limit) + others);
         }
         if (offset > 0) {
-            meta.put("previousHref", href + "?limit=" + limit + "&offset=" + Math.max(0, offset - limit));
+            meta.put("previousHref", href + "?limit=" + limit + "&offset=" + Math.max(0, offset - limit) + others);
         }
         List<JsonObject> rows = offset >= all.size() ? List.of() : all.subList(offset, Math.min(all.size(), offset + limit));
         JsonObject context = new JsonObject().put("employee", new JsonObject().put("meta", new JsonObject()

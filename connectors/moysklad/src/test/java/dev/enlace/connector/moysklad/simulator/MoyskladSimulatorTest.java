@@ -114,6 +114,9 @@ class MoyskladSimulatorTest {
         assertThat(second.body().at("/meta/nextHref").isMissingNode()).isTrue();
         assertThat(second.body().at("/meta/previousHref").asText()).contains("offset=0");
         assertThat(get("/entity/variant?limit=1001", account.token()).status()).isEqualTo(400);
+        String filtered = get("/entity/variant?limit=1&filter=" + enc("productid=" + seeded.productIds().get(1)), account.token())
+                .body().at("/meta/nextHref").asText();
+        assertThat(filtered).contains("offset=1").contains("filter=");
     }
 
     @Test
