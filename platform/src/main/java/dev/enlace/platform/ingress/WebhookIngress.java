@@ -84,6 +84,12 @@ public class WebhookIngress {
                 .map(rows -> counted(request, rows.rowCount() == 0 ? Outcome.DUPLICATE : Outcome.ACCEPTED));
     }
 
+    /** The status {@link Outcome#ACCEPTED} is answered with for this system (see {@link WebhookSource#acceptedStatus()}). */
+    public int acceptedStatus(String system) {
+        WebhookSource source = sources.get(system);
+        return source == null ? 202 : source.acceptedStatus();
+    }
+
     private boolean handled(String system, String topic) {
         return handlers.stream().anyMatch(h -> h.handles(system, topic));
     }

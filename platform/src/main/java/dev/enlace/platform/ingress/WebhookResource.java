@@ -48,7 +48,7 @@ public class WebhookResource {
 
     private Uni<Response> answer(WebhookRequest request) {
         return ingress.receive(request).map(outcome -> Response
-                .status(outcome == WebhookIngress.Outcome.ACCEPTED ? 202 : 200)
+                .status(outcome == WebhookIngress.Outcome.ACCEPTED ? ingress.acceptedStatus(request.system()) : 200)
                 .entity(Map.of("status", outcome.name().toLowerCase(Locale.ROOT)))
                 .build());
     }

@@ -24,4 +24,12 @@ public interface WebhookSource {
      * @throws dev.enlace.platform.api.ApiException 400 for malformed JSON or a missing field
      */
     WebhookDelivery parse(Connection connection, WebhookRequest request);
+
+    /**
+     * The status a newly stored delivery is answered with. 202 by default; systems that count
+     * anything but 200/204 as a failure (MoySklad retries, then disables the hook) answer 200.
+     */
+    default int acceptedStatus() {
+        return 202;
+    }
 }

@@ -1,0 +1,116 @@
+package dev.enlace.connector.moysklad.simulator;
+
+import dev.enlace.simulator.RateWindow;
+import dev.enlace.simulator.WebhookDispatcher;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** One MoySklad account: every field is guarded by the account's monitor. */
+final class Account {
+    final String id = UUID.randomUUID().toString();
+    final String name;
+    final String login;
+    final String password;
+    final Set<String> tokens = new LinkedHashSet<>();
+    final Map<String, Store> stores = new LinkedHashMap<>();
+    final Map<String, Product> products = new LinkedHashMap<>();
+    final Map<String, Variant> variants = new LinkedHashMap<>();
+    final Map<String, Attribute> attributes = new LinkedHashMap<>();
+    /** Variant characteristic definitions: name to id. */
+    final Map<String, String> characteristics = new LinkedHashMap<>();
+    /** Keyed by assortment id, then store id. */
+    final Map<String, Map<String, Level>> levels = new LinkedHashMap<>();
+    final Map<String, StockHook> stockHooks = new LinkedHashMap<>();
+    final Map<String, EntityHook> entityHooks = new LinkedHashMap<>();
+    final RateWindow rate;
+    final WebhookDispatcher dispatcher;
+    double faultFraction;
+    int faultStatus;
+    /** Earliest stock change not yet announced by the stock webhook; null when none waits. */
+    Instant stockChangedSince;
+
+    Account(String name, String login, String password, RateWindow rate, WebhookDispatcher dispatcher) {
+        this.name = name;
+        this.login = login;
+        this.password = password;
+        this.rate = rate;
+        this.dispatcher = dispatcher;
+    }
+
+    static final class Store {
+        final String id = UUID.randomUUID().toString();
+        String name;
+        String code;
+        String externalCode = UUID.randomUUID().toString();
+        boolean archived;
+    }
+
+    static final class Product {
+        final String id = UUID.randomUUID().toString();
+        String name;
+        String code;
+        String article;
+        String externalCode;
+        String description;
+        double price;
+        boolean archived;
+        Instant updated;
+        /** Attribute id to value. */
+        final Map<String, Object> attributes = new LinkedHashMap<>();
+        final List<String> variantIds = new ArrayList<>();
+    }
+
+    static final class Variant {
+        final String id = UUID.randomUUID().toString();
+        String productId;
+        String name;
+        String code;
+        String article;
+        String externalCode;
+        boolean archived;
+        Instant updated;
+        final Map<String, String> characteristics = new LinkedHashMap<>();
+    }
+
+    record Attribute(String id, String name, String type, boolean required) {
+    }
+
+    static final class Level {
+        double stock;
+        double reserve;
+        double inTransit;
+        Instant changed;
+    }
+
+    record StockHook(String id, String url, boolean enabled, String reportType, String stockType) {
+    }
+
+    record EntityHook(String id, String url, String action, String entityType, String diffType, boolean enabled) {
+    }
+
+    Level level(String assortmentId, String storeId) {
+        return levels.computeIfAbsent(assortmentId, k -> new LinkedHashMap<>()).computeIfAbsent(storeId, k -> new Level());
+    }
+
+    /** Products without variants and variants: the things that hold stock. */
+    boolean isAssortment(String id) {
+        Product p = products.get(id);
+        return variants.containsKey(id) || (p != null && p.variantIds.isEmpty());
+    }
+
+    Store storeByName(String storeName) {
+        return stores.values().stream().filter(s -> s.name.equals(storeName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no store named " + storeName));
+    }
+
+    Attribute attributeByName(String attributeName) {
+        return attributes.values().stream().filter(a -> a.name().equals(attributeName)).findFirst().orElse(null);
+    }
+}

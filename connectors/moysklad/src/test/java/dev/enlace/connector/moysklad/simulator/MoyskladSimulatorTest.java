@@ -1,0 +1,428 @@
+package dev.enlace.connector.moysklad.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enlace.simulator.SimulatorServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Each documented behaviour of the MoySklad JSON API 1.2 that the simulator reproduces. */
+class MoyskladSimulatorTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String API = "/api/remap/1.2";
+
+    static Vertx vertx;
+    static MoyskladSimulator sim;
+    static SimulatorServer server;
+    static HttpClient http;
+    static HttpServer sinkServer;
+    static final List<String> received = new CopyOnWriteArrayList<>();
+    static volatile int sinkStatus = 200;
+
+    MoyskladSimulator.AccountAccess account;
+    MoyskladSeed.Result seeded;
+
+    record Resp(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        sim = new MoyskladSimulator(vertx, MoyskladSimulatorOptions.defaults().withStockWebhookDelay(Duration.ofMillis(50)));
+        server = join(SimulatorServer.start(vertx, sim.router(), "127.0.0.1", 0));
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        sinkServer = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> {
+            received.add(req.uri() + " " + b);
+            req.response().setStatusCode(sinkStatus).end();
+        }));
+        join(sinkServer.listen(0, "127.0.0.1"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        sim.close();
+        join(vertx.close());
+    }
+
+    @BeforeEach
+    void seed() {
+        received.clear();
+        sinkStatus = 200;
+        account = sim.createAccount("Shop");
+        seeded = sim.seed(account.accountId(), new MoyskladSeed(
+                List.of(new MoyskladSeed.Store("Основной склад", null), new MoyskladSeed.Store("Магазин", "M1")),
+                List.of(new MoyskladSeed.Product("Кружка", "MUG-1", "00001", null, 50000.0, Map.of("inSales product ID", "777"),
+                                Map.of("Основной склад", 5.0, "Магазин", 3.0), Map.of("Магазин", 1.0), null),
+                        new MoyskladSeed.Product("Футболка", null, "00002", null, 99000.0, null, null, null, List.of(
+                                new MoyskladSeed.Variant(null, "TS-S", null, Map.of("Размер", "S"), Map.of("Магазин", 2.0), null),
+                                new MoyskladSeed.Variant(null, "TS-M", null, Map.of("Размер", "M"), Map.of("Основной склад", 4.0), null))))));
+    }
+
+    @Test
+    void requestsWithoutGzipInAcceptEncodingAre415WithEmptyBody() {
+        Resp r = call("GET", API + "/entity/product", null, account.token(), false, Map.of());
+        assertThat(r.status()).isEqualTo(415);
+        assertThat(r.raw().body()).isEmpty();
+    }
+
+    @Test
+    void badCredentialsAre401WithErrorCode1056() {
+        Resp r = call("GET", API + "/entity/product", null, "nope", true, Map.of());
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.body().at("/errors/0/code").asInt()).isEqualTo(1056);
+        assertThat(r.body().at("/errors/0/error").asText()).isNotBlank();
+    }
+
+    @Test
+    void basicAuthWorksAndANewTokenRevokesTheOldOne() {
+        HttpRequest req = request("POST", API + "/security/token", null, true, Map.of()).header("Authorization", account.basicAuth()).build();
+        Resp r = send(req);
+        assertThat(r.status()).isEqualTo(201);
+        String fresh = r.body().get("access_token").asText();
+        assertThat(get("/entity/store", fresh).status()).isEqualTo(200);
+        assertThat(get("/entity/store", account.token()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void listsUseTheMetaRowsEnvelopeWithLimitOffsetAndNextHref() {
+        Resp first = get("/entity/variant?limit=1", account.token());
+        assertThat(first.body().at("/meta/size").asInt()).isEqualTo(2);
+        assertThat(first.body().at("/meta/limit").asInt()).isEqualTo(1);
+        assertThat(first.body().at("/meta/nextHref").asText()).contains("offset=1");
+        assertThat(first.body().get("rows")).hasSize(1);
+        Resp second = get("/entity/variant?limit=1&offset=1", account.token());
+        assertThat(second.body().at("/meta/nextHref").isMissingNode()).isTrue();
+        assertThat(second.body().at("/meta/previousHref").asText()).contains("offset=0");
+        assertThat(get("/entity/variant?limit=1001", account.token()).status()).isEqualTo(400);
+        String filtered = get("/entity/variant?limit=1&filter=" + enc("productid=" + seeded.productIds().get(1)), account.token())
+                .body().at("/meta/nextHref").asText();
+        assertThat(filtered).contains("offset=1").contains("filter=");
+    }
+
+    @Test
+    void productsCarryArticleKopeckPricesAndUnsetFieldsAreAbsent() {
+        JsonNode mug = get("/entity/product?filter=" + enc("article=MUG-1"), account.token()).body().at("/rows/0");
+        assertThat(mug.get("name").asText()).isEqualTo("Кружка");
+        assertThat(mug.at("/salePrices/0/value").asDouble()).isEqualTo(50000.0);
+        assertThat(mug.at("/meta/type").asText()).isEqualTo("product");
+        assertThat(mug.get("updated").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
+        JsonNode shirt = get("/entity/product?filter=" + enc("code=00002"), account.token()).body().at("/rows/0");
+        assertThat(shirt.has("article")).isFalse();
+        assertThat(shirt.get("variantsCount").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void variantsPointAtTheirProductAndFilterByProductId() {
+        String shirt = seeded.productIds().get(1);
+        JsonNode rows = get("/entity/variant?filter=" + enc("productid=" + shirt), account.token()).body().get("rows");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).at("/product/meta/href").asText()).endsWith("/entity/product/" + shirt);
+        assertThat(rows.get(0).get("name").asText()).isEqualTo("Футболка (S)");
+        assertThat(rows.get(0).at("/characteristics/0/name").asText()).isEqualTo("Размер");
+    }
+
+    @Test
+    void productsAreFoundByTheirAttributeHref() {
+        JsonNode attrs = get("/entity/product/metadata/attributes", account.token()).body().get("rows");
+        String href = attrs.get(0).at("/meta/href").asText();
+        JsonNode rows = get("/entity/product?filter=" + enc(href + "=777"), account.token()).body().get("rows");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("id").asText()).isEqualTo(seeded.productIds().get(0));
+    }
+
+    @Test
+    void attributesAreMergedByKeyOnUpdate() {
+        String created = call("POST", API + "/entity/product/metadata/attributes",
+                "[{\"name\":\"Цвет\",\"type\":\"string\"}]", account.token(), true, Map.of()).body().at("/0/meta/href").asText();
+        String mug = seeded.productIds().get(0);
+        Resp r = call("PUT", API + "/entity/product/" + mug, "{\"attributes\":[{\"meta\":{\"href\":\"" + created
+                + "\",\"type\":\"attributemetadata\",\"mediaType\":\"application/json\"},\"value\":\"red\"}]}", account.token(), true, Map.of());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(sim.productAttribute(account.accountId(), mug, "Цвет")).isEqualTo("red");
+        assertThat(sim.productAttribute(account.accountId(), mug, "inSales product ID")).isEqualTo("777");
+    }
+
+    @Test
+    void unknownIdsAre404WithCode1021() {
+        Resp r = get("/entity/product/00000000-0000-0000-0000-000000000000", account.token());
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body().at("/errors/0/code").asInt()).isEqualTo(1021);
+    }
+
+    @Test
+    void stockAllSumsEveryStoreUnlessAStoreIsNamedAndStripsNothingFromHrefs() {
+        Resp all = get("/report/stock/all", account.token());
+        JsonNode mug = row(all.body().get("rows"), seeded.assortmentIds().get(0));
+        assertThat(mug.get("stock").asDouble()).isEqualTo(8.0);
+        assertThat(mug.get("reserve").asDouble()).isEqualTo(1.0);
+        assertThat(mug.get("quantity").asDouble()).isEqualTo(7.0);
+        assertThat(mug.at("/meta/href").asText()).endsWith("?expand=supplier");
+        String shop = seeded.storeIds().get(1);
+        JsonNode inShop = get("/report/stock/all?filter=" + enc("store=http://x" + API + "/entity/store/" + shop),
+                account.token()).body().get("rows");
+        assertThat(row(inShop, seeded.assortmentIds().get(0)).get("stock").asDouble()).isEqualTo(3.0);
+    }
+
+    @Test
+    void stockByStoreListsEveryStore() {
+        JsonNode rows = get("/report/stock/bystore", account.token()).body().get("rows");
+        JsonNode mediumShirt = row(rows, seeded.assortmentIds().get(2));
+        assertThat(mediumShirt.get("stockByStore")).hasSize(2);
+        assertThat(mediumShirt.at("/stockByStore/0/stock").asDouble()).isEqualTo(4.0);
+        assertThat(mediumShirt.at("/stockByStore/1/stock").asDouble()).isEqualTo(0.0);
+    }
+
+    @Test
+    void currentReportsAreBareArraysKeyedByStockType() {
+        JsonNode all = get("/report/stock/all/current?stockType=freeStock", account.token()).body();
+        assertThat(all.isArray()).isTrue();
+        assertThat(byId(all, seeded.assortmentIds().get(0)).get("freeStock").asDouble()).isEqualTo(7.0);
+        String mug = seeded.assortmentIds().get(0);
+        JsonNode byStore = get("/report/stock/bystore/current?filter=" + enc("assortmentId=" + mug), account.token()).body();
+        assertThat(byStore).hasSize(2);
+        assertThat(byStore.get(0).has("storeId")).isTrue();
+        assertThat(byStore.get(0).has("stock")).isTrue();
+    }
+
+    @Test
+    void changedSinceReturnsOnlyItemsThatChangedWithZeroLines() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-24T07:00:00Z"));
+        MoyskladSimulator timed = new MoyskladSimulator(vertx, MoyskladSimulatorOptions.defaults().withClock(clock));
+        try (SimulatorServer s = join(SimulatorServer.start(vertx, timed.router(), "127.0.0.1", 0))) {
+            MoyskladSimulator.AccountAccess a = timed.createAccount("Timed");
+            MoyskladSeed.Result r = timed.seed(a.accountId(), new MoyskladSeed(List.of(new MoyskladSeed.Store("A", null)),
+                    List.of(new MoyskladSeed.Product("P1", "P-1", null, null, null, null, Map.of("A", 5.0), null, null),
+                            new MoyskladSeed.Product("P2", "P-2", null, null, null, null, Map.of("A", 1.0), null, null))));
+            clock.advance(Duration.ofMinutes(5));
+            timed.moveStock(a.accountId(), r.assortmentIds().get(0), r.storeIds().get(0), -5, 0);
+            // 07:04 UTC is 10:04 in Moscow: after the seed, before the move
+            HttpRequest req = HttpRequest.newBuilder(URI.create(s.baseUrl() + API + "/report/stock/all/current?changedSince="
+                    + enc("2026-11-24 10:04:00"))).header("Accept-Encoding", "gzip").header("Authorization", "Bearer " + a.token()).build();
+            JsonNode changed = send(req).body();
+            assertThat(changed).hasSize(1);
+            assertThat(changed.get(0).get("assortmentId").asText()).isEqualTo(r.assortmentIds().get(0));
+            assertThat(changed.get(0).get("stock").asDouble()).isEqualTo(0.0);
+        } finally {
+            timed.close();
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends java.time.Clock {
+        private volatile java.time.Instant now;
+
+        MutableClock(java.time.Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void fullStockReportsCostFiveUnitsAndExceedingTheBucketIs429WithLognexHeaders() {
+        for (int i = 0; i < 9; i++) {
+            assertThat(get("/report/stock/all", account.token()).status()).isEqualTo(200);
+        }
+        Resp limited = get("/entity/store", account.token());
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.body().at("/errors/0/code").asInt()).isEqualTo(1049);
+        assertThat(limited.raw().headers().firstValue("X-Lognex-Retry-After")).isPresent();
+        assertThat(limited.raw().headers().firstValue("X-RateLimit-Limit")).hasValue("45");
+        assertThat(limited.raw().headers().firstValue("X-Lognex-Retry-TimeInterval")).hasValue("3000");
+    }
+
+    @Test
+    void userTokenRequestsCostMoreUnitsAsTheDocumentedRampAdvances() {
+        assertThat(remainingAfterOneCallOn("2026-05-01T12:00:00Z")).isEqualTo(44);
+        assertThat(remainingAfterOneCallOn("2026-06-01T12:00:00Z")).isEqualTo(43);
+        assertThat(remainingAfterOneCallOn("2026-09-01T12:00:00Z")).isEqualTo(42);
+        assertThat(remainingAfterOneCallOn("2026-12-01T12:00:00Z")).isEqualTo(41);
+    }
+
+    private static int remainingAfterOneCallOn(String instant) {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse(instant), java.time.ZoneOffset.UTC);
+        MoyskladSimulator dated = new MoyskladSimulator(vertx, MoyskladSimulatorOptions.defaults().withClock(clock));
+        try (SimulatorServer s = join(SimulatorServer.start(vertx, dated.router(), "127.0.0.1", 0))) {
+            MoyskladSimulator.AccountAccess a = dated.createAccount("Dated");
+            HttpRequest req = HttpRequest.newBuilder(URI.create(s.baseUrl() + API + "/entity/store"))
+                    .header("Accept-Encoding", "gzip").header("Authorization", "Bearer " + a.token()).build();
+            return Integer.parseInt(send(req).raw().headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+        } finally {
+            dated.close();
+        }
+    }
+
+    @Test
+    void stockMovesFireTheStockWebhookWithARequestIdAndAReportUrl() {
+        Resp r = call("POST", API + "/entity/webhookstock", "{\"url\":\"" + sink() + "/stock\",\"enabled\":true,"
+                + "\"reportType\":\"bystore\",\"stockType\":\"stock\"}", account.token(), true, Map.of());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().get("reportType").asText()).isEqualTo("bystore");
+        sim.moveStock(account.accountId(), seeded.assortmentIds().get(1), seeded.storeIds().get(1), -1, 0);
+        sim.moveStock(account.accountId(), seeded.assortmentIds().get(2), seeded.storeIds().get(0), 2, 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.webhookAttempts(account.accountId()).size() == 1);
+        String delivery = received.get(0);
+        assertThat(delivery).startsWith("/stock?requestId=");
+        assertThat(delivery).contains("\"accountId\":\"" + account.accountId() + "\"").contains("\"reportType\":\"bystore\"")
+                .contains("/report/stock/bystore/current?changedSince=");
+        // the two moves are gathered into one delivery
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void failedDeliveriesAreRetriedThreeTimesWithTheSameRequestId() {
+        sinkStatus = 500;
+        sim.registerStockWebhook(account.accountId(), sink() + "/stock", "all", "stock");
+        sim.moveStock(account.accountId(), seeded.assortmentIds().get(0), seeded.storeIds().get(0), 1, 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.webhookAttempts(account.accountId()).size() == 4);
+        List<String> urls = new ArrayList<>(sim.webhookAttempts(account.accountId()).stream().map(a -> a.url()).distinct().toList());
+        assertThat(urls).hasSize(1);
+    }
+
+    @Test
+    void entityWebhooksSendHrefsAndHonourDisableByPrefix() {
+        call("POST", API + "/entity/webhook", "{\"url\":\"" + sink() + "/product\",\"action\":\"UPDATE\","
+                + "\"entityType\":\"product\",\"diffType\":\"FIELDS\"}", account.token(), true, Map.of());
+        String mug = seeded.productIds().get(0);
+        call("PUT", API + "/entity/product/" + mug, "{\"name\":\"Mug\"}", account.token(), true,
+                Map.of("X-Lognex-WebHook-DisableByPrefix", sink()));
+        call("PUT", API + "/entity/product/" + mug, "{\"description\":\"big\"}", account.token(), true, Map.of());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0)).contains("/entity/product/" + mug).contains("\"updatedFields\":[\"description\"]")
+                .contains("\"auditContext\"");
+    }
+
+    @Test
+    void duplicateEntityWebhooksAreRefused() {
+        String body = "{\"url\":\"" + sink() + "/p\",\"action\":\"CREATE\",\"entityType\":\"product\"}";
+        assertThat(call("POST", API + "/entity/webhook", body, account.token(), true, Map.of()).status()).isEqualTo(200);
+        Resp again = call("POST", API + "/entity/webhook", body, account.token(), true, Map.of());
+        assertThat(again.status()).isEqualTo(412);
+        assertThat(again.body().at("/errors/0/code").asInt()).isEqualTo(3006);
+    }
+
+    @Test
+    void injectedFaultsAnswerTheChosenStatus() {
+        sim.setFaults(account.accountId(), 1.0, 503);
+        assertThat(get("/entity/store", account.token()).status()).isEqualTo(503);
+    }
+
+    @Test
+    void adminApiCreatesAccountsSeedsAndMovesStock() throws Exception {
+        Resp created = send(request("POST", "/_sim/accounts", "{\"name\":\"Admin\"}", false, Map.of()).build());
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("accountId").asText();
+        String token = created.body().get("token").asText();
+        Resp seed = send(request("POST", "/_sim/accounts/" + id + "/seed", "{\"stores\":[{\"name\":\"A\"}],"
+                + "\"products\":[{\"name\":\"P\",\"article\":\"P-1\",\"stock\":{\"A\":2}}]}", false, Map.of()).build());
+        String item = seed.body().at("/assortmentIds/0").asText();
+        String store = seed.body().at("/storeIds/0").asText();
+        Resp moved = send(request("POST", "/_sim/accounts/" + id + "/stock", "{\"assortmentId\":\"" + item + "\",\"storeId\":\""
+                + store + "\",\"stockDelta\":3}", false, Map.of()).build());
+        assertThat(moved.body().get("stock").asDouble()).isEqualTo(5.0);
+        assertThat(byId(get("/report/stock/all/current", token).body(), item).get("stock").asDouble()).isEqualTo(5.0);
+    }
+
+    // ---- helpers ----
+
+    static String sink() {
+        return "http://127.0.0.1:" + sinkServer.actualPort();
+    }
+
+    static JsonNode row(JsonNode rows, String id) {
+        for (JsonNode r : rows) {
+            if (r.at("/meta/href").asText().contains("/" + id)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row for " + id + " in " + rows);
+    }
+
+    static JsonNode byId(JsonNode rows, String id) {
+        for (JsonNode r : rows) {
+            if (r.get("assortmentId").asText().equals(id)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row for " + id + " in " + rows);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    Resp get(String path, String token) {
+        return call("GET", API + path, null, token, true, Map.of());
+    }
+
+    static Resp call(String method, String path, String json, String token, boolean gzip, Map<String, String> headers) {
+        HttpRequest.Builder b = request(method, path, json, gzip, headers);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    static HttpRequest.Builder request(String method, String path, String json, boolean gzip, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(Duration.ofSeconds(10));
+        if (gzip) {
+            b.header("Accept-Encoding", "gzip");
+        }
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        headers.forEach(b::header);
+        return b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    static Resp send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Resp(r.statusCode(), r.body().isEmpty() ? null : JSON.readTree(r.body()), r);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> T join(io.vertx.core.Future<T> f) {
+        return f.toCompletionStage().toCompletableFuture().join();
+    }
+}
