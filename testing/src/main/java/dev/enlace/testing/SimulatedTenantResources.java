@@ -19,18 +19,25 @@ import java.util.Map;
  * <ul>
  * <li>{@code acme}: sells from office 1, pre-sale off;</li>
  * <li>{@code presale}: office 1, pre-sale on (ST7);</li>
- * <li>{@code allstock}: no office named, so the sum of all warehouses counts (ST8).</li>
+ * <li>{@code allstock}: no office named, so the sum of all warehouses counts (ST8);</li>
+ * <li>{@code polled}: relBase, which sends no stock webhooks, with a Jumpseller store (ST1 by polling).</li>
  * </ul>
  * Bsale notifications go to the service under test, on the HTTP port chosen here.
  */
 public class SimulatedTenantResources implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, DemoTenant.Created> TENANTS = new HashMap<>();
+    private static RelbaseTenant.Created polled;
     private static int httpPort;
     private static Path tenantsDir;
     private final EnlaceTestResources infrastructure = new EnlaceTestResources();
 
     public static DemoTenant.Created tenant(String id) {
         return TENANTS.get(id);
+    }
+
+    /** {@code polled}: a relBase company (no stock webhooks) selling through a Jumpseller store. */
+    public static RelbaseTenant.Created polled() {
+        return polled;
     }
 
     public static Simulators simulators() {
@@ -71,6 +78,7 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
                     new DemoTenant.Options(10, true, List.of(DemoTenant.OFFICE), url)));
             TENANTS.put("allstock", DemoTenant.create(sims, tenantsDir, "allstock",
                     new DemoTenant.Options(10, false, List.of(), url)));
+            polled = RelbaseTenant.create(sims, tenantsDir, "polled", 5);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

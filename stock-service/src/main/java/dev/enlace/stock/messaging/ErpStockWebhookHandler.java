@@ -32,10 +32,13 @@ public class ErpStockWebhookHandler implements WebhookHandler {
         if (!Boolean.TRUE.equals(settings.enabled()) || !delivery.system().equals(tenant.erp().system())) {
             return Uni.createFrom().voidItem();
         }
-        return connectors.require(ErpStockSignals.class, delivery.system()).read(delivery)
+        // one delivery may name several variants (MoySklad reports what changed since a time)
+        return connectors.require(ErpStockSignals.class, delivery.system()).changes(tenant.erp(), delivery)
                 .filter(signal -> concernsTenantOffices(settings.offices(), signal.officeId()))
-                .map(signal -> refresh.refresh(tenant, signal.variantId(), delivery.causationId()))
-                .orElse(Uni.createFrom().voidItem());
+                .map(signal -> signal.variantId())
+                .select().distinct()
+                .onItem().transformToUniAndConcatenate(variant -> refresh.refresh(tenant, variant, delivery.causationId()))
+                .collect().last().replaceWithVoid();
     }
 
     /** ST8: a movement in an office the tenant does not sell from changes nothing in the store. */
