@@ -3,6 +3,9 @@ package dev.enlace.simulators;
 import dev.enlace.connector.bsale.simulator.BsaleSimulator;
 import dev.enlace.connector.bsale.simulator.BsaleSimulatorOptions;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerSimulator;
+import dev.enlace.connector.moysklad.simulator.MoyskladSimulator;
+import dev.enlace.connector.moysklad.simulator.MoyskladSimulatorOptions;
+import dev.enlace.connector.relbase.simulator.RelbaseSimulator;
 import dev.enlace.simulator.SimulatorServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,7 +16,8 @@ import java.util.Map;
 /**
  * Every simulated external system in one process, each on its own port so its paths are
  * exactly the real API's ({@code /v1/...}); each also has its admin side under {@code /_sim/}.
- * Ports: {@code BSALE_SIM_PORT} (8091), {@code JUMPSELLER_SIM_PORT} (8092).
+ * Ports: {@code BSALE_SIM_PORT} (8091), {@code JUMPSELLER_SIM_PORT} (8092), {@code RELBASE_SIM_PORT}
+ * (8093), {@code MOYSKLAD_SIM_PORT} (8094).
  */
 public final class SimulatorsApp implements AutoCloseable {
     private final Vertx vertx;
@@ -24,13 +28,16 @@ public final class SimulatorsApp implements AutoCloseable {
         this.servers = servers;
     }
 
-    public static SimulatorsApp start(String host, int bsalePort, int jumpsellerPort) {
+    public static SimulatorsApp start(String host, int bsalePort, int jumpsellerPort, int relbasePort, int moyskladPort) {
         Vertx vertx = Vertx.vertx();
         Map<String, SimulatorServer> servers = new LinkedHashMap<>();
         servers.put("bsale", join(SimulatorServer.start(vertx,
                 new BsaleSimulator(vertx, BsaleSimulatorOptions.defaults()).router(), host, bsalePort)));
         servers.put("jumpseller", join(SimulatorServer.start(vertx,
                 new JumpsellerSimulator(vertx, JumpsellerSimulator.Options.defaults()).router(), host, jumpsellerPort)));
+        servers.put("relbase", join(SimulatorServer.start(vertx, new RelbaseSimulator(vertx).router(), host, relbasePort)));
+        servers.put("moysklad", join(SimulatorServer.start(vertx,
+                new MoyskladSimulator(vertx, MoyskladSimulatorOptions.defaults()).router(), host, moyskladPort)));
         return new SimulatorsApp(vertx, servers);
     }
 
@@ -45,10 +52,11 @@ public final class SimulatorsApp implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        SimulatorsApp app = start("127.0.0.1", port("BSALE_SIM_PORT", 8091), port("JUMPSELLER_SIM_PORT", 8092));
+        SimulatorsApp app = start("127.0.0.1", port("BSALE_SIM_PORT", 8091), port("JUMPSELLER_SIM_PORT", 8092),
+                port("RELBASE_SIM_PORT", 8093), port("MOYSKLAD_SIM_PORT", 8094));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "simulators-stop"));
         app.servers().forEach((name, server) ->
-                System.out.printf("%-11s simulator: %s/v1 (admin: %s/_sim/)%n", name, server.baseUrl(), server.baseUrl()));
+                System.out.printf("%-11s simulator: %s (admin: %s/_sim/)%n", name, server.baseUrl(), server.baseUrl()));
         Thread.currentThread().join();
     }
 

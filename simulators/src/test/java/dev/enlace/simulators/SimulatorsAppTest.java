@@ -13,7 +13,7 @@ class SimulatorsAppTest {
 
     @Test
     void everySimulatorAnswersWithItsOwnApisAuthenticationError() throws Exception {
-        try (SimulatorsApp app = SimulatorsApp.start("127.0.0.1", 0, 0)) {
+        try (SimulatorsApp app = SimulatorsApp.start("127.0.0.1", 0, 0, 0, 0)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> bsale = http.send(HttpRequest.newBuilder(
                     URI.create(app.servers().get("bsale").baseUrl() + "/v1/offices.json")).build(),
@@ -25,6 +25,11 @@ class SimulatorsAppTest {
             assertThat(bsale.body()).contains("Sorry, this request can not be authenticated");
             assertThat(jumpseller.statusCode()).isEqualTo(401);
             assertThat(jumpseller.body()).contains("\"message\"");
+            HttpResponse<String> relbase = http.send(HttpRequest.newBuilder(
+                    URI.create(app.servers().get("relbase").baseUrl() + "/api/v1/productos")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(relbase.statusCode()).isEqualTo(401);
+            assertThat(app.servers()).containsKeys("bsale", "jumpseller", "relbase", "moysklad");
         }
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 public class SimulatedTenantResources implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, DemoTenant.Created> TENANTS = new HashMap<>();
     private static RelbaseTenant.Created polled;
+    private static MoyskladTenant.Created sklad;
     private static int httpPort;
     private static Path tenantsDir;
     private final EnlaceTestResources infrastructure = new EnlaceTestResources();
@@ -38,6 +39,11 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     /** {@code polled}: a relBase company (no stock webhooks) selling through a Jumpseller store. */
     public static RelbaseTenant.Created polled() {
         return polled;
+    }
+
+    /** {@code sklad}: a MoySklad account with two warehouses (their sum is sold) and a Jumpseller store. */
+    public static MoyskladTenant.Created sklad() {
+        return sklad;
     }
 
     public static Simulators simulators() {
@@ -79,6 +85,7 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
             TENANTS.put("allstock", DemoTenant.create(sims, tenantsDir, "allstock",
                     new DemoTenant.Options(10, false, List.of(), url)));
             polled = RelbaseTenant.create(sims, tenantsDir, "polled", 5);
+            sklad = MoyskladTenant.create(sims, tenantsDir, "sklad", 5, url);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,8 @@ package dev.enlace.testing;
 import dev.enlace.connector.bsale.simulator.BsaleSimulator;
 import dev.enlace.connector.bsale.simulator.BsaleSimulatorOptions;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerSimulator;
+import dev.enlace.connector.moysklad.simulator.MoyskladSimulator;
+import dev.enlace.connector.moysklad.simulator.MoyskladSimulatorOptions;
 import dev.enlace.connector.relbase.simulator.RelbaseSimulator;
 import dev.enlace.simulator.SimulatorServer;
 import io.vertx.core.Vertx;
@@ -21,10 +23,15 @@ public final class Simulators implements AutoCloseable {
     private final SimulatorServer jumpsellerServer;
     private final RelbaseSimulator relbase;
     private final SimulatorServer relbaseServer;
+    private final MoyskladSimulator moysklad;
+    private final SimulatorServer moyskladServer;
 
     private Simulators(Vertx vertx, BsaleSimulator bsale, JumpsellerSimulator jumpseller, SimulatorServer bsaleServer,
-            SimulatorServer jumpsellerServer, RelbaseSimulator relbase, SimulatorServer relbaseServer) {
+            SimulatorServer jumpsellerServer, RelbaseSimulator relbase, SimulatorServer relbaseServer,
+            MoyskladSimulator moysklad, SimulatorServer moyskladServer) {
         this.vertx = vertx;
+        this.moysklad = moysklad;
+        this.moyskladServer = moyskladServer;
         this.relbase = relbase;
         this.relbaseServer = relbaseServer;
         this.bsale = bsale;
@@ -47,7 +54,11 @@ public final class Simulators implements AutoCloseable {
         SimulatorServer j = join(SimulatorServer.start(vertx, jumpseller.router(), "127.0.0.1", jumpsellerPort));
         RelbaseSimulator relbase = new RelbaseSimulator(vertx);
         SimulatorServer r = join(SimulatorServer.start(vertx, relbase.router(), "127.0.0.1", 0));
-        return new Simulators(vertx, bsale, jumpseller, b, j, relbase, r);
+        // MoySklad gathers stock changes before its webhook fires; a short gathering keeps tests quick
+        MoyskladSimulator moysklad = new MoyskladSimulator(vertx,
+                MoyskladSimulatorOptions.defaults().withStockWebhookDelay(java.time.Duration.ofMillis(100)));
+        SimulatorServer m = join(SimulatorServer.start(vertx, moysklad.router(), "127.0.0.1", 0));
+        return new Simulators(vertx, bsale, jumpseller, b, j, relbase, r, moysklad, m);
     }
 
     public static synchronized Simulators shared() {
@@ -65,6 +76,15 @@ public final class Simulators implements AutoCloseable {
 
     public JumpsellerSimulator jumpseller() {
         return jumpseller;
+    }
+
+    public MoyskladSimulator moysklad() {
+        return moysklad;
+    }
+
+    /** Where clients reach the MoySklad JSON API, without {@code /api/remap/1.2}. */
+    public String moyskladUrl() {
+        return moyskladServer.baseUrl();
     }
 
     public RelbaseSimulator relbase() {
@@ -90,6 +110,7 @@ public final class Simulators implements AutoCloseable {
         bsaleServer.close();
         jumpsellerServer.close();
         relbaseServer.close();
+        moyskladServer.close();
         vertx.close();
     }
 
