@@ -95,10 +95,6 @@ public final class LocalStack implements AutoCloseable {
         return simulators;
     }
 
-    public ServiceProcess service(String name) {
-        return services.get(name);
-    }
-
     public Map<String, ServiceProcess> services() {
         return services;
     }

@@ -79,10 +79,6 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public Path log() {
-        return log;
-    }
-
     @Override
     public void close() {
         process.destroy();

@@ -13,7 +13,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -98,10 +97,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    public Path logDir() {
-        return logDir;
-    }
-
     @Override
     public void close() {
         server.shutdown();
@@ -132,10 +127,5 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         for (String name : new String[] {"kafka", "org.apache.kafka", "state.change.logger", "org.apache.zookeeper"}) {
             Logger.getLogger(name).setLevel(Level.WARNING);
         }
-    }
-
-    /** Client settings a plain Kafka consumer or producer needs to reach this broker. */
-    public Map<String, Object> clientConfig() {
-        return Map.of("bootstrap.servers", bootstrapServers);
     }
 }
