@@ -157,8 +157,8 @@ class InsalesStoreTest {
         given().contentType(ContentType.JSON).body(order(id)).when().post(path).then().statusCode(202);
         given().contentType(ContentType.JSON).body(order(id)).when().post(path).then().statusCode(200);
 
-        await().atMost(WAIT).until(() -> orders.deliveries.stream().anyMatch(d -> d.partitionKey().equals("order:" + id)));
-        assertThat(orders.deliveries.stream().filter(d -> d.partitionKey().equals("order:" + id)))
+        await().atMost(WAIT).until(() -> orders.deliveries().stream().anyMatch(d -> d.partitionKey().equals("order:" + id)));
+        assertThat(orders.deliveries().stream().filter(d -> d.partitionKey().equals("order:" + id)))
                 .singleElement().satisfies(d -> assertThat(d.topic()).isEqualTo("orders"));
     }
 

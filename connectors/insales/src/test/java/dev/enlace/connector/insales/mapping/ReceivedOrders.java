@@ -13,7 +13,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Stands where order-service's handler will: keeps every inSales order delivery the inbox hands over. */
 @ApplicationScoped
 public class ReceivedOrders implements WebhookHandler {
-    final List<InboxDelivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<InboxDelivery> deliveries = new CopyOnWriteArrayList<>();
+
+    /** A method, not the field: the test holds a client proxy. */
+    public List<InboxDelivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
 
     @Override
     public boolean handles(String system, String topic) {
