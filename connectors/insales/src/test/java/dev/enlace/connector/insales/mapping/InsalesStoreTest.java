@@ -141,6 +141,23 @@ class InsalesStoreTest {
     }
 
     @Test
+    void stockWritesTravelTogetherInGroupUpdatesOfAtMostAHundred() {
+        List<SeededProduct> products = InsalesShopResources.simulator().seed(shop(), IntStream.range(0, 250)
+                .mapToObj(i -> new ProductSeed("Группа " + i, List.of(new VariantSeed("GRP-" + System.nanoTime() + "-" + i,
+                        null, BigDecimal.ONE, 0)))).toList());
+        long callsBefore = InsalesShopResources.simulator().counters(shop()).apiCalls();
+
+        Uni.join().all(products.stream().map(p -> stock.writeStock(store(), new ExternalRef("insales",
+                String.valueOf(p.productId()), String.valueOf(p.variantIds().get(0))), 42, false)).toList())
+                .andFailFast().await().atMost(WAIT);
+
+        products.forEach(p -> assertThat(quantity(p.variantIds().get(0))).isEqualTo(42));
+        long calls = InsalesShopResources.simulator().counters(shop()).apiCalls() - callsBefore;
+        System.out.printf("250 stock writes took %d API calls%n", calls);
+        assertThat(calls).as("far fewer calls than writes").isLessThanOrEqualTo(25);
+    }
+
+    @Test
     void aWebhookWithTheWrongUrlTokenIsRefused() {
         given().contentType(ContentType.JSON).body(order(1))
                 .when().post("/webhooks/insales/" + InsalesShopResources.TENANT + "/not-the-token")
