@@ -1,0 +1,404 @@
+package dev.enlace.connector.insales.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enlace.connector.insales.simulator.InsalesAdmin.Counters;
+import dev.enlace.connector.insales.simulator.InsalesAdmin.NewShop;
+import dev.enlace.connector.insales.simulator.InsalesAdmin.OrderLineRequest;
+import dev.enlace.connector.insales.simulator.InsalesAdmin.OrderRequest;
+import dev.enlace.connector.insales.simulator.InsalesAdmin.ProductSeed;
+import dev.enlace.connector.insales.simulator.InsalesAdmin.SeededProduct;
+import dev.enlace.connector.insales.simulator.InsalesAdmin.ShopCredentials;
+import dev.enlace.connector.insales.simulator.InsalesAdmin.VariantSeed;
+import dev.enlace.connector.insales.simulator.InsalesAdmin.VariantStock;
+import dev.enlace.connector.insales.simulator.InsalesAdmin.WebhookDelivery;
+import dev.enlace.simulator.RateWindow;
+import dev.enlace.simulator.WebhookDispatcher;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stateful simulator of the inSales admin API hosting several shops, faithful to
+ * {@code shared/connectors/insales.md}: JSON resources under {@code /shops/{shop}/admin} (each real
+ * shop is its own host), HTTP Basic with the app identifier and the shop's password, wrapped
+ * requests and unwrapped responses, page/per_page and updated_since/from_id listing, the
+ * {@code API-Usage-Limit} header and 429 (or 503) with {@code Retry-After} past 500 calls in 5
+ * minutes, {@code variants_group_update} with its 100-variant cap, and webhooks posting the raw
+ * order (or an array of products) to registered addresses. The admin side is under {@code /_sim}.
+ */
+public final class InsalesSimulator implements AutoCloseable {
+
+    /**
+     * @param apiKey           the app identifier shared by every shop (the Basic login)
+     * @param requestLimit     calls per window per shop (inSales: 500)
+     * @param window           the rate window (inSales: 5 minutes)
+     * @param limitStatus      status of a throttled call: 429 since Feb 2023, 503 before
+     * @param webhookTimeout   time a receiver has to answer
+     * @param clock            time source for dates and the rate window
+     */
+    public record Options(String apiKey, int requestLimit, Duration window, int limitStatus, Duration webhookTimeout,
+            Clock clock) {
+
+        public static Options defaults() {
+            return new Options("enlace-app", 500, Duration.ofMinutes(5), 429, Duration.ofSeconds(10), Clock.systemUTC());
+        }
+
+        public Options withLimit(int requests, Duration value) {
+            return new Options(apiKey, requests, value, limitStatus, webhookTimeout, clock);
+        }
+
+        public Options withLimitStatus(int status) {
+            return new Options(apiKey, requestLimit, window, status, webhookTimeout, clock);
+        }
+
+        public Options withClock(Clock value) {
+            return new Options(apiKey, requestLimit, window, limitStatus, webhookTimeout, value);
+        }
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** Moscow time, as inSales writes its dates. */
+    private static final DateTimeFormatter DATES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+            .withZone(ZoneOffset.ofHours(3));
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final Vertx vertx;
+    final Options options;
+    private final Map<String, Shop> shops = new ConcurrentHashMap<>();
+    private final List<DeliveryLog> deliveries = new CopyOnWriteArrayList<>();
+    private final AtomicLong productIds = new AtomicLong(408_000_001);
+    private final AtomicLong variantIds = new AtomicLong(680_000_001);
+    private final AtomicLong orderIds = new AtomicLong(36_001);
+    private final AtomicLong lineIds = new AtomicLong(94_001);
+    private final AtomicLong webhookIds = new AtomicLong(1_001);
+
+    private record DeliveryLog(String shop, WebhookDelivery delivery) {
+    }
+
+    public InsalesSimulator(Vertx vertx, Options options) {
+        this.vertx = vertx;
+        this.options = options;
+    }
+
+    /** The API under {@code /shops/{shop}/admin} and the admin side under {@code /_sim}. */
+    public Router router() {
+        Router router = Router.router(vertx);
+        new ApiRoutes(this).mount(router);
+        new AdminRoutes(this).mount(router);
+        return router;
+    }
+
+    // --- shops ---
+
+    public ShopCredentials createShop(NewShop spec) {
+        String name = spec != null && spec.name() != null ? spec.name() : "shop-" + hex(4);
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("a shop name is lowercase letters, digits and dashes: " + name);
+        }
+        String password = spec != null && spec.password() != null ? spec.password() : hex(16);
+        Shop shop = new Shop(name, password,
+                new RateWindow(options.requestLimit(), options.window().toMillis(), options.clock()),
+                // inSales documents no retries: delivery "is not guaranteed"
+                new WebhookDispatcher(vertx, options.webhookTimeout(), 0, n -> Duration.ZERO, 1.0));
+        if (shops.putIfAbsent(name, shop) != null) {
+            throw new IllegalStateException("shop already exists: " + name);
+        }
+        return credentials(shop);
+    }
+
+    public ShopCredentials credentials(String shop) {
+        return credentials(shop(shop));
+    }
+
+    // --- catalogue (merchant side: seeding fires no webhooks, as for data that already existed) ---
+
+    /** Adds products with their variants in one go; 100,000 variants take well under a second. */
+    public List<SeededProduct> seed(String shopName, List<ProductSeed> seeds) {
+        Shop shop = shop(shopName);
+        Instant now = now();
+        List<SeededProduct> result = new ArrayList<>(seeds.size());
+        synchronized (shop) {
+            for (ProductSeed seed : seeds) {
+                Shop.Product p = new Shop.Product(productIds.getAndIncrement(), 1, seed.title(), now);
+                List<Long> ids = new ArrayList<>(seed.variants().size());
+                for (VariantSeed vs : seed.variants()) {
+                    Shop.Variant v = new Shop.Variant(variantIds.getAndIncrement(), p, vs.sku(),
+                            vs.price() == null ? BigDecimal.ZERO : vs.price(), vs.quantity(), now);
+                    v.title = vs.title();
+                    p.variants.add(v);
+                    shop.variants.put(v.id, v);
+                    ids.add(v.id);
+                }
+                shop.products.put(p.id, p);
+                result.add(new SeededProduct(p.id, ids));
+            }
+        }
+        return result;
+    }
+
+    public VariantStock stock(String shopName, long variantId) {
+        Shop shop = shop(shopName);
+        synchronized (shop) {
+            Shop.Variant v = shop.variants.get(variantId);
+            if (v == null) {
+                throw new IllegalArgumentException("no variant " + variantId + " in shop " + shopName);
+            }
+            return new VariantStock(v.product.id, v.id, v.sku, v.quantity);
+        }
+    }
+
+    // --- shopper and merchant actions on orders ---
+
+    /** A shopper checks out: tracked stock goes down and {@code orders/create} fires. */
+    public long placeOrder(String shopName, OrderRequest request) {
+        Shop shop = shop(shopName);
+        Shop.Order order;
+        synchronized (shop) {
+            List<Shop.Line> lines = new ArrayList<>();
+            for (OrderLineRequest l : request.lines()) {
+                Shop.Variant v = shop.variants.get(l.variantId());
+                if (v == null) {
+                    throw new IllegalArgumentException("no variant " + l.variantId());
+                }
+                if (l.quantity() <= 0 || (v.quantity != null && v.quantity < l.quantity())) {
+                    throw new IllegalArgumentException("variant " + v.id + " has " + v.quantity + " in stock, "
+                            + l.quantity() + " asked");
+                }
+                lines.add(new Shop.Line(lineIds.getAndIncrement(), v, l.quantity(), v.price));
+            }
+            Instant now = now();
+            for (Shop.Line line : lines) {
+                if (line.variant().quantity != null) {
+                    line.variant().quantity -= line.quantity();
+                    line.variant().updatedAt = now;
+                }
+            }
+            order = new Shop.Order(orderIds.getAndIncrement(), shop.nextOrderNumber++, hex(16), lines,
+                    request.clientName(), request.clientEmail(), now);
+            shop.orders.put(order.id, order);
+        }
+        fire(shop, "orders/create", orderJson(order));
+        return order.id;
+    }
+
+    /** The payment arrives: {@code financial_status} becomes {@code paid}, {@code orders/update} fires. */
+    public void payOrder(String shopName, long orderId) {
+        Shop shop = shop(shopName);
+        Shop.Order order;
+        synchronized (shop) {
+            order = order(shop, orderId);
+            order.financialStatus = "paid";
+            order.paidAt = now();
+            order.updatedAt = order.paidAt;
+        }
+        fire(shop, "orders/update", orderJson(order));
+    }
+
+    /** The merchant declines the order: tracked stock comes back, {@code orders/update} fires. */
+    public void cancelOrder(String shopName, long orderId) {
+        Shop shop = shop(shopName);
+        Shop.Order order;
+        synchronized (shop) {
+            order = order(shop, orderId);
+            if ("declined".equals(order.fulfillmentStatus)) {
+                throw new IllegalStateException("order " + orderId + " is already declined");
+            }
+            Instant now = now();
+            order.fulfillmentStatus = "declined";
+            order.updatedAt = now;
+            for (Shop.Line line : order.lines) {
+                if (line.variant().quantity != null) {
+                    line.variant().quantity += line.quantity();
+                    line.variant().updatedAt = now;
+                }
+            }
+        }
+        fire(shop, "orders/update", orderJson(order));
+    }
+
+    // --- observation and faults ---
+
+    public List<WebhookDelivery> deliveries(String shopName) {
+        shop(shopName);
+        return deliveries.stream().filter(d -> d.shop().equals(shopName)).map(DeliveryLog::delivery).toList();
+    }
+
+    public Counters counters(String shopName) {
+        Shop shop = shop(shopName);
+        return new Counters(shop.apiCalls.get(), shop.throttled.get(), shop.window.limit() - shop.window.remaining());
+    }
+
+    /** The next {@code count} API calls of the shop answer {@code status} with an error body. */
+    public void failNext(String shopName, int status, int count) {
+        Shop shop = shop(shopName);
+        synchronized (shop) {
+            shop.fault = count > 0 ? new Shop.Fault(status, count) : null;
+        }
+    }
+
+    @Override
+    public void close() {
+        shops.values().forEach(s -> s.dispatcher.close());
+        shops.clear();
+    }
+
+    // --- shared with the routes ---
+
+    Shop shop(String name) {
+        Shop shop = shops.get(name);
+        if (shop == null) {
+            throw new IllegalArgumentException("no shop " + name);
+        }
+        return shop;
+    }
+
+    Shop findShop(String name) {
+        return shops.get(name);
+    }
+
+    long nextProductId() {
+        return productIds.getAndIncrement();
+    }
+
+    long nextVariantId() {
+        return variantIds.getAndIncrement();
+    }
+
+    long nextWebhookId() {
+        return webhookIds.getAndIncrement();
+    }
+
+    /** Posts {@code body} to every webhook of the shop registered for {@code topic}. */
+    void fire(Shop shop, String topic, JsonNode body) {
+        List<Shop.Webhook> targets;
+        synchronized (shop) {
+            targets = shop.webhooks.values().stream().filter(w -> w.topic().equals(topic)).toList();
+        }
+        String text = body.toString();
+        for (Shop.Webhook w : targets) {
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
+            shop.dispatcher.deliver(w.address(), headers, text).onSuccess(attempt -> deliveries.add(
+                    new DeliveryLog(shop.name, new WebhookDelivery(topic, w.address(), text, attempt.status()))));
+        }
+    }
+
+    /** inSales keeps times to the millisecond, as its dates show; cursors compare them exactly. */
+    Instant now() {
+        return options.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    static String date(Instant instant) {
+        return instant == null ? null : DATES.format(instant);
+    }
+
+    static Instant parseDate(String text) {
+        return java.time.OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    }
+
+    ObjectNode productJson(Shop.Product p) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", p.id).put("category_id", p.categoryId).put("title", p.title)
+                .put("permalink", "product-" + p.id).put("is_hidden", p.hidden)
+                .put("available", p.variants.stream().anyMatch(InsalesSimulator::available))
+                .put("archived", false).put("unit", "pce").put("vat", -1).put("currency_code", "RUR");
+        o.putNull("description");
+        o.putNull("short_description");
+        o.putArray("collections_ids");
+        o.putArray("images");
+        o.putArray("option_names");
+        o.putArray("properties");
+        o.putArray("characteristics");
+        o.putArray("product_field_values");
+        o.put("created_at", date(p.createdAt)).put("updated_at", date(p.updatedAt));
+        ArrayNode vs = o.putArray("variants");
+        p.variants.forEach(v -> vs.add(variantJson(v)));
+        return o;
+    }
+
+    ObjectNode variantJson(Shop.Variant v) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", v.id).put("product_id", v.product.id).put("title", v.title).put("sku", v.sku);
+        o.putNull("barcode");
+        o.put("available", available(v)).put("weight", (String) null);
+        if (v.quantity == null) {
+            o.putNull("quantity");
+        } else {
+            o.put("quantity", v.quantity);
+        }
+        o.put("quantity_at_warehouse0", v.quantity == null ? 0 : v.quantity);
+        o.putNull("cost_price");
+        o.put("price", v.price.toPlainString());
+        o.putNull("old_price");
+        o.putArray("prices");
+        o.putArray("option_values");
+        o.putArray("variant_field_values");
+        o.putArray("image_ids");
+        o.put("created_at", date(v.createdAt)).put("updated_at", date(v.updatedAt));
+        return o;
+    }
+
+    ObjectNode orderJson(Shop.Order order) {
+        ObjectNode o = JSON.createObjectNode();
+        BigDecimal total = order.lines.stream().map(l -> l.salePrice().multiply(BigDecimal.valueOf(l.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        o.put("id", order.id).put("number", order.number).put("key", order.key)
+                .put("fulfillment_status", order.fulfillmentStatus).put("financial_status", order.financialStatus)
+                .put("paid_at", date(order.paidAt)).put("currency_code", "RUR")
+                .put("items_price", total.toPlainString()).put("delivery_price", "0.0")
+                .put("total_price", total.toPlainString());
+        o.putNull("custom_status");
+        ObjectNode client = o.putObject("client");
+        client.put("type", "Client::Individual").put("name", order.clientName).put("email", order.clientEmail);
+        ArrayNode lines = o.putArray("order_lines");
+        for (Shop.Line l : order.lines) {
+            String lineTotal = l.salePrice().multiply(BigDecimal.valueOf(l.quantity())).toPlainString();
+            lines.addObject().put("id", l.id()).put("order_id", order.id).put("product_id", l.variant().product.id)
+                    .put("variant_id", l.variant().id).put("sku", l.variant().sku).put("title", l.variant().product.title)
+                    .put("quantity", l.quantity()).put("sale_price", l.salePrice().toPlainString())
+                    .put("full_sale_price", l.salePrice().toPlainString())
+                    .put("total_price", lineTotal).put("full_total_price", lineTotal);
+        }
+        o.put("created_at", date(order.createdAt)).put("updated_at", date(order.updatedAt));
+        return o;
+    }
+
+    private static boolean available(Shop.Variant v) {
+        return v.quantity == null || v.quantity > 0;
+    }
+
+    private Shop.Order order(Shop shop, long id) {
+        Shop.Order order = shop.orders.get(id);
+        if (order == null) {
+            throw new IllegalArgumentException("no order " + id);
+        }
+        return order;
+    }
+
+    private ShopCredentials credentials(Shop shop) {
+        return new ShopCredentials(shop.name, options.apiKey(), shop.password, "/shops/" + shop.name + "/admin");
+    }
+
+    private static String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}
