@@ -81,13 +81,16 @@ public record TenantSettings(@Valid Stock stock, @Valid Catalog catalog, @Valid 
      *
      * @param enabled       the flow's switch (OP2); default on: paid orders are what documents are issued for
      * @param statusMapping store order status to ERP order status (OR4); default none
+     * @param cashOnDeliveryIsPaid an order the buyer pays on delivery counts as paid as soon as it is placed
+     *                      (OR1); default on, so its document is issued before the parcel leaves
      */
-    public record Orders(Boolean enabled, Map<String, @NotBlank String> statusMapping) {
+    public record Orders(Boolean enabled, Map<String, @NotBlank String> statusMapping, Boolean cashOnDeliveryIsPaid) {
 
-        public static final Orders DEFAULTS = new Orders(null, null);
+        public static final Orders DEFAULTS = new Orders(null, null, null);
 
         public Orders {
             enabled = enabled == null || enabled;
+            cashOnDeliveryIsPaid = cashOnDeliveryIsPaid == null || cashOnDeliveryIsPaid;
             statusMapping = statusMapping == null ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(statusMapping));
         }
