@@ -29,7 +29,8 @@ public class StoreOrderWebhookHandler implements WebhookHandler {
         if (!Boolean.TRUE.equals(tenant.settings().orders().enabled()) || !delivery.system().equals(tenant.store().system())) {
             return Uni.createFrom().voidItem();
         }
-        return connectors.require(StoreOrderSignals.class, delivery.system()).read(tenant.store(), delivery)
+        return connectors.require(StoreOrderSignals.class, delivery.system())
+                .read(tenant.store(), delivery, tenant.settings().orders().checkoutLabels())
                 .chain(change -> change.map(c -> orders.record(tenant, c, delivery.causationId()))
                         .orElse(Uni.createFrom().voidItem()));
     }

@@ -10,6 +10,7 @@ import dev.enlace.events.Money;
 import dev.enlace.events.OrderLine;
 import dev.enlace.events.OrderSnapshot;
 import dev.enlace.platform.connectors.OrderChange;
+import dev.enlace.platform.tenant.TenantSettings;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -31,11 +32,6 @@ import java.util.stream.Stream;
  * which are translated to the store's language.
  */
 public final class JumpsellerOrderMapping {
-    /** DO6: the de-facto checkout custom fields of Chilean invoicing apps (jumpseller.md §4). */
-    static final String DOCUMENT_LABEL = "Documento";
-    static final String COMPANY_NAME_LABEL = "Razón Social";
-    static final String ACTIVITY_LABEL = "Giro";
-
     private static final Set<String> SHIPPED = Set.of("in_transit", "delivered");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
     private static final Pattern RUT = Pattern.compile("(\\d{1,9})([0-9K])");
@@ -43,18 +39,19 @@ public final class JumpsellerOrderMapping {
     private JumpsellerOrderMapping() {
     }
 
-    public static OrderChange change(JumpsellerOrder order) {
-        OrderSnapshot snapshot = snapshot(order);
+    /** @param labels DO6: the checkout custom fields to read when the order has no native data */
+    public static OrderChange change(JumpsellerOrder order, TenantSettings.CheckoutLabels labels) {
+        OrderSnapshot snapshot = snapshot(order, labels);
         return new OrderChange(snapshot, "paid".equals(order.statusEnum()), "canceled".equals(order.statusEnum()),
                 order.shipmentStatusEnum() != null && SHIPPED.contains(order.shipmentStatusEnum()));
     }
 
-    public static OrderSnapshot snapshot(JumpsellerOrder o) {
+    public static OrderSnapshot snapshot(JumpsellerOrder o, TenantSettings.CheckoutLabels labels) {
         String currency = o.currency();
         List<OrderLine> lines = o.products() == null ? List.of()
                 : o.products().stream().map(p -> line(p, currency)).toList();
         return new OrderSnapshot(JumpsellerClients.SYSTEM, o.id(), o.statusEnum(), o.shipmentStatusEnum(), currency,
-                lines, customer(o), address(o.shippingAddress()), billing(o), o.paymentMethodName(), cashOnDelivery(o),
+                lines, customer(o, labels), address(o.shippingAddress()), billing(o, labels), o.paymentMethodName(), cashOnDelivery(o),
                 money(o.subtotal(), currency), money(o.shipping(), currency), money(o.discount(), currency),
                 money(o.tax(), currency), money(o.total(), currency), date(o.createdAt()));
     }
@@ -70,7 +67,7 @@ public final class JumpsellerOrderMapping {
                 rate, included);
     }
 
-    static CustomerSnapshot customer(JumpsellerOrder o) {
+    static CustomerSnapshot customer(JumpsellerOrder o, TenantSettings.CheckoutLabels labels) {
         JumpsellerOrder.Customer c = o.customer();
         JumpsellerOrder.Address billing = o.billingAddress();
         String first = billing == null ? null : blankToNull(billing.name());
@@ -80,20 +77,20 @@ public final class JumpsellerOrderMapping {
             first = parts[0];
             last = parts.length > 1 ? parts[1] : null;
         }
-        BillingData data = billingData(o);
+        BillingData data = billingData(o, labels);
         List<Address> addresses = Stream.of(address(billing)).filter(Objects::nonNull).toList();
         return new CustomerSnapshot(JumpsellerClients.SYSTEM, c == null ? null : blankToNull(c.id()),
                 c == null ? null : blankToNull(c.email()), c == null ? null : blankToNull(c.phone()), first, last,
                 data.taxId(), data.companyName(), data.activity(), addresses);
     }
 
-    /** DO6: the document asked for in the {@code Documento} field; without one, a receipt (boleta). */
-    static BillingChoice billing(JumpsellerOrder o) {
-        DocumentKind kind = field(o, DOCUMENT_LABEL).map(JumpsellerOrderMapping::documentKind).orElse(DocumentKind.RECEIPT);
+    /** DO6: the document asked for in the document field ({@code Documento}); without one, a receipt (boleta). */
+    static BillingChoice billing(JumpsellerOrder o, TenantSettings.CheckoutLabels labels) {
+        DocumentKind kind = field(o, labels.documentKind()).map(JumpsellerOrderMapping::documentKind).orElse(DocumentKind.RECEIPT);
         if (kind != DocumentKind.INVOICE) {
             return new BillingChoice(kind, null, null, null);
         }
-        BillingData data = billingData(o);
+        BillingData data = billingData(o, labels);
         return new BillingChoice(kind, data.taxId(), data.companyName(), data.activity());
     }
 
@@ -101,13 +98,13 @@ public final class JumpsellerOrderMapping {
     }
 
     /** RUT from the billing address; razón social and giro from billing_information, else the custom fields. */
-    private static BillingData billingData(JumpsellerOrder o) {
+    private static BillingData billingData(JumpsellerOrder o, TenantSettings.CheckoutLabels labels) {
         String taxId = o.billingAddress() == null ? null : normaliseRut(o.billingAddress().taxid());
         JumpsellerOrder.BillingInformation info = o.billingInformation();
         String company = Optional.ofNullable(info).map(i -> blankToNull(i.companyName()))
-                .or(() -> field(o, COMPANY_NAME_LABEL)).orElse(null);
+                .or(() -> field(o, labels.companyName())).orElse(null);
         String activity = Optional.ofNullable(info).map(i -> blankToNull(i.businessActivity()))
-                .or(() -> field(o, ACTIVITY_LABEL)).orElse(null);
+                .or(() -> field(o, labels.activity())).orElse(null);
         return new BillingData(taxId, company, activity);
     }
 

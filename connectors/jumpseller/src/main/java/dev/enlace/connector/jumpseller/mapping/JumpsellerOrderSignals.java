@@ -9,6 +9,7 @@ import dev.enlace.platform.connectors.StoreOrderSignals;
 import dev.enlace.platform.ingress.InboxDelivery;
 import dev.enlace.platform.outbound.ExternalApiException;
 import dev.enlace.platform.tenant.Connection;
+import dev.enlace.platform.tenant.TenantSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,6 +46,11 @@ public class JumpsellerOrderSignals implements StoreOrderSignals {
 
     @Override
     public Uni<Optional<OrderChange>> read(Connection store, InboxDelivery delivery) {
+        return read(store, delivery, TenantSettings.CheckoutLabels.DEFAULTS);
+    }
+
+    @Override
+    public Uni<Optional<OrderChange>> read(Connection store, InboxDelivery delivery, TenantSettings.CheckoutLabels labels) {
         String orderId;
         try {
             JsonNode id = mapper.readTree(delivery.payload()).path("order").path("id");
@@ -56,7 +62,7 @@ public class JumpsellerOrderSignals implements StoreOrderSignals {
             return Uni.createFrom().item(Optional.empty());
         }
         return clients.order(store, orderId)
-                .map(order -> Optional.of(JumpsellerOrderMapping.change(order)))
+                .map(order -> Optional.of(JumpsellerOrderMapping.change(order, labels)))
                 // the order was deleted since: nothing left to report
                 .onFailure(e -> e instanceof ExternalApiException x && x.status() == 404)
                 .recoverWithItem(Optional.empty());

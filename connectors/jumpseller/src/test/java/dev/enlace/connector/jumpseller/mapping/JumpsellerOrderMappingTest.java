@@ -7,6 +7,7 @@ import dev.enlace.events.DocumentKind;
 import dev.enlace.events.OrderLine;
 import dev.enlace.events.OrderSnapshot;
 import dev.enlace.platform.connectors.OrderChange;
+import dev.enlace.platform.tenant.TenantSettings;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -57,13 +58,17 @@ class JumpsellerOrderMappingTest {
                 {"id": 903, "label": "Giro", "value": "Venta al por menor", "area": "other"}]}}
             """;
 
+    private static OrderChange change(JumpsellerOrder order) {
+        return JumpsellerOrderMapping.change(order, TenantSettings.CheckoutLabels.DEFAULTS);
+    }
+
     private static JumpsellerOrder order(String json) throws Exception {
         return JSON.readValue(json, JumpsellerOrder.Wrapped.class).order();
     }
 
     @Test
     void paidSampleMapsLinesCustomerAddressAndTotalsExactly() throws Exception {
-        OrderChange change = JumpsellerOrderMapping.change(order(PAID_SAMPLE));
+        OrderChange change = change(order(PAID_SAMPLE));
         OrderSnapshot o = change.order();
 
         assertThat(change.paid()).isTrue();
@@ -108,7 +113,7 @@ class JumpsellerOrderMappingTest {
 
     @Test
     void boletaAskedForIsAReceiptWithoutCompanyData() throws Exception { // DO6
-        BillingChoice billing = JumpsellerOrderMapping.change(order(PAID_SAMPLE)).order().billing();
+        BillingChoice billing = change(order(PAID_SAMPLE)).order().billing();
         assertThat(billing).isEqualTo(BillingChoice.receipt());
     }
 
@@ -117,7 +122,7 @@ class JumpsellerOrderMappingTest {
         String bare = """
                 {"order": {"id": 7, "status_enum": "paid", "currency": "CLP", "total": 1000.0, "products": []}}
                 """;
-        OrderSnapshot o = JumpsellerOrderMapping.change(order(bare)).order();
+        OrderSnapshot o = change(order(bare)).order();
         assertThat(o.billing()).isEqualTo(BillingChoice.receipt());
         assertThat(o.customer().taxId()).isNull();
         assertThat(o.shippingAddress()).isNull();
@@ -126,7 +131,7 @@ class JumpsellerOrderMappingTest {
 
     @Test
     void facturaCarriesNormalisedRutRazonSocialAndGiroFromCustomFields() throws Exception { // DO6
-        OrderSnapshot o = JumpsellerOrderMapping.change(order(FACTURA)).order();
+        OrderSnapshot o = change(order(FACTURA)).order();
         assertThat(o.billing()).isEqualTo(new BillingChoice(DocumentKind.INVOICE, "76123456-K",
                 "Comercial Ejemplo SpA", "Venta al por menor"));
         assertThat(o.customer().companyName()).isEqualTo("Comercial Ejemplo SpA");
@@ -140,14 +145,14 @@ class JumpsellerOrderMappingTest {
     void billingInformationWinsOverCustomFields() throws Exception { // DO6
         String json = FACTURA.replace("\"business_activity\": null, \"company_name\": \"\"",
                 "\"business_activity\": \"Asesorías\", \"company_name\": \"Otra Empresa Ltda\"");
-        BillingChoice billing = JumpsellerOrderMapping.change(order(json)).order().billing();
+        BillingChoice billing = change(order(json)).order().billing();
         assertThat(billing.companyName()).isEqualTo("Otra Empresa Ltda");
         assertThat(billing.activity()).isEqualTo("Asesorías");
     }
 
     @Test
     void lineDiscountAndTaxOnTopAreKeptExactly() throws Exception { // DO7
-        OrderSnapshot o = JumpsellerOrderMapping.change(order(FACTURA)).order();
+        OrderSnapshot o = change(order(FACTURA)).order();
         OrderLine line = o.lines().get(0);
         assertThat(line.variantId()).isNull();
         assertThat(line.discount().amount()).isEqualTo(new BigDecimal("79.8"));
@@ -159,7 +164,7 @@ class JumpsellerOrderMappingTest {
 
     @Test
     void statusComesFromTheEnumsNotTheTranslatedLabels() throws Exception {
-        OrderChange change = JumpsellerOrderMapping.change(order(FACTURA));
+        OrderChange change = change(order(FACTURA));
         assertThat(change.order().status()).isEqualTo("pending_payment");
         assertThat(change.order().shipmentStatus()).isEqualTo("unfulfilled");
         assertThat(change.paid()).isFalse();
@@ -168,21 +173,31 @@ class JumpsellerOrderMappingTest {
     @Test
     void cancelledAndShippedFollowTheEnums() throws Exception {
         String cancelled = PAID_SAMPLE.replace("\"status_enum\": \"paid\"", "\"status_enum\": \"canceled\"");
-        assertThat(JumpsellerOrderMapping.change(order(cancelled)).cancelled()).isTrue();
+        assertThat(change(order(cancelled)).cancelled()).isTrue();
         String shipped = PAID_SAMPLE.replace("\"status_enum\": \"paid\"",
                 "\"status_enum\": \"paid\", \"shipment_status_enum\": \"in_transit\"");
-        assertThat(JumpsellerOrderMapping.change(order(shipped)).shipped()).isTrue();
+        assertThat(change(order(shipped)).shipped()).isTrue();
         String requested = PAID_SAMPLE.replace("\"status_enum\": \"paid\"",
                 "\"status_enum\": \"paid\", \"shipment_status_enum\": \"requested\"");
-        assertThat(JumpsellerOrderMapping.change(order(requested)).shipped()).isFalse();
+        assertThat(change(order(requested)).shipped()).isFalse();
     }
 
     @Test
     void cashOnDeliveryIsRecognisedFromThePaymentMethod() throws Exception { // OR1
         String cod = FACTURA.replace("\"payment_method_name\": \"Transferencia\", \"payment_method_type\": \"transferencia\"",
                 "\"payment_method_name\": \"Pago Contra Entrega\", \"payment_method_type\": \"pago_contra_entrega\"");
-        assertThat(JumpsellerOrderMapping.change(order(cod)).order().cashOnDelivery()).isTrue();
-        assertThat(JumpsellerOrderMapping.change(order(FACTURA)).order().cashOnDelivery()).isFalse();
+        assertThat(change(order(cod)).order().cashOnDelivery()).isTrue();
+        assertThat(change(order(FACTURA)).order().cashOnDelivery()).isFalse();
+    }
+
+    @Test
+    void checkoutFieldLabelsComeFromTheTenantSettings() throws Exception { // DO6
+        String json = FACTURA.replace("\"Documento\"", "\"Tipo de documento\"").replace("\"Giro\"", "\"Actividad\"");
+        assertThat(change(order(json)).order().billing().documentKind()).isEqualTo(DocumentKind.RECEIPT);
+        BillingChoice billing = JumpsellerOrderMapping.change(order(json),
+                new TenantSettings.CheckoutLabels("tipo de documento", null, "Actividad")).order().billing();
+        assertThat(billing).isEqualTo(new BillingChoice(DocumentKind.INVOICE, "76123456-K",
+                "Comercial Ejemplo SpA", "Venta al por menor"));
     }
 
     @Test
