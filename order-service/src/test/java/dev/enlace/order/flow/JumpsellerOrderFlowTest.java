@@ -165,6 +165,22 @@ class JumpsellerOrderFlowTest {
     }
 
     @Test
+    void cashOnDeliveryOrderIsPaidAsSoonAsItIsPlaced() throws Exception { // OR1, settings.orders.cashOnDeliveryIsPaid
+        long id = sims.jumpseller().placeOrder(acme.storeCode(), new JumpsellerAdmin.OrderRequest(
+                new JumpsellerAdmin.Shopper("luis@example.cl", null, null, null), null, null, null, List.of(),
+                List.of(JumpsellerAdmin.OrderLine.sku(acme.skus().get(9), 1)), null, null, "Pago contra entrega", null, null));
+        OrderPaid paid = single(acme, id, OrderPaid.TYPE, OrderPaid.class);
+        assertThat(paid.order().status()).isEqualTo("pending_payment");
+        assertThat(paid.order().cashOnDelivery()).isTrue();
+        assertThat(paid.order().paymentMethod()).isEqualTo("Pago contra entrega");
+
+        sims.jumpseller().payOrder(acme.storeCode(), id); // collected on delivery: not a second payment
+        await().atMost(WAIT).untilAsserted(() -> given().get("/tenants/acme/orders/" + id).then().statusCode(200)
+                .body("status", equalTo("paid")));
+        assertThat(events.settle(of(acme, id, OrderPaid.TYPE), QUIET)).hasSize(1);
+    }
+
+    @Test
     void paidHookAndUpdatedHookOfOnePaymentGiveOneOrderPaid() throws Exception { // OR1
         long id = sims.jumpseller().placeOrder(acme.storeCode(), factura(List.of(JumpsellerAdmin.OrderLine.sku(acme.skus().get(5), 1))));
         sims.jumpseller().payOrder(acme.storeCode(), id);
