@@ -7,7 +7,8 @@ import dev.enlace.events.OrderSnapshot;
  * paid / cancelled / shipped transitions by comparing with what it saw before, so that
  * redelivered and reordered webhooks end in the right state.
  *
- * @param paid      paid, or cash on delivery where the store counts that as paid
+ * @param paid      paid in the store; a cash-on-delivery order ({@code order.cashOnDelivery}) the store still
+ *                  shows unpaid is counted as paid by the order-service when the tenant says so
  * @param cancelled cancelled in the store
  * @param shipped   handed to the carrier (or delivered)
  */

@@ -2,6 +2,7 @@ package dev.enlace.platform.connectors;
 
 import dev.enlace.platform.ingress.InboxDelivery;
 import dev.enlace.platform.tenant.Connection;
+import dev.enlace.platform.tenant.TenantSettings;
 import io.smallrye.mutiny.Uni;
 
 import java.util.Optional;
@@ -15,4 +16,9 @@ public interface StoreOrderSignals extends Capability {
      * from the store's API when the webhook is thin). Empty when the delivery is not about an order.
      */
     Uni<Optional<OrderChange>> read(Connection store, InboxDelivery delivery);
+
+    /** As {@link #read(Connection, InboxDelivery)}, for a store whose DO6 data sits in custom checkout fields. */
+    default Uni<Optional<OrderChange>> read(Connection store, InboxDelivery delivery, TenantSettings.CheckoutLabels labels) {
+        return read(store, delivery);
+    }
 }

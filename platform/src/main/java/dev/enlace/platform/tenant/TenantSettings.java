@@ -81,15 +81,40 @@ public record TenantSettings(@Valid Stock stock, @Valid Catalog catalog, @Valid 
      *
      * @param enabled       the flow's switch (OP2); default on: paid orders are what documents are issued for
      * @param statusMapping store order status to ERP order status (OR4); default none
+     * @param cashOnDeliveryIsPaid an order the buyer pays on delivery counts as paid as soon as it is placed
+     *                      (OR1); default on, so its document is issued before the parcel leaves
+     * @param checkoutLabels the labels of the store's checkout custom fields that carry the DO6 choice
      */
-    public record Orders(Boolean enabled, Map<String, @NotBlank String> statusMapping) {
+    public record Orders(Boolean enabled, Map<String, @NotBlank String> statusMapping, Boolean cashOnDeliveryIsPaid,
+            @Valid CheckoutLabels checkoutLabels) {
 
-        public static final Orders DEFAULTS = new Orders(null, null);
+        public static final Orders DEFAULTS = new Orders(null, null, null, null);
 
         public Orders {
             enabled = enabled == null || enabled;
+            cashOnDeliveryIsPaid = cashOnDeliveryIsPaid == null || cashOnDeliveryIsPaid;
+            checkoutLabels = checkoutLabels == null ? CheckoutLabels.DEFAULTS : checkoutLabels;
             statusMapping = statusMapping == null ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(statusMapping));
+        }
+    }
+
+    /**
+     * DO6: labels of the checkout custom fields where a buyer asks for a document and gives the company's
+     * data, for stores without native fields. Defaults are the de-facto Chilean convention.
+     *
+     * @param documentKind default {@code Documento} (answers {@code Boleta} / {@code Factura})
+     * @param companyName  default {@code Razón Social}
+     * @param activity     default {@code Giro}
+     */
+    public record CheckoutLabels(String documentKind, String companyName, String activity) {
+
+        public static final CheckoutLabels DEFAULTS = new CheckoutLabels(null, null, null);
+
+        public CheckoutLabels {
+            documentKind = documentKind == null || documentKind.isBlank() ? "Documento" : documentKind;
+            companyName = companyName == null || companyName.isBlank() ? "Razón Social" : companyName;
+            activity = activity == null || activity.isBlank() ? "Giro" : activity;
         }
     }
 

@@ -26,6 +26,10 @@ public interface JumpsellerApi {
     Uni<JumpsellerVariant.Wrapped> updateVariant(@PathParam("id") String productId,
             @PathParam("variantId") String variantId, JumpsellerVariant.WrappedStockUpdate body);
 
+    @GET
+    @Path("/orders/{id}.json")
+    Uni<JumpsellerOrder.Wrapped> order(@PathParam("id") String orderId);
+
     @PUT
     @Path("/products/{id}.json")
     Uni<JumpsellerProduct.Wrapped> updateProduct(@PathParam("id") String productId,

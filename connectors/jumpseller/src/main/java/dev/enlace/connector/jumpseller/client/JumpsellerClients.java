@@ -52,6 +52,11 @@ public class JumpsellerClients {
                 () -> call.apply(api));
     }
 
+    /** One order as the store holds it now (OR1: read back, so a stale hook never moves it backwards). */
+    public Uni<JumpsellerOrder> order(Connection connection, String orderId) {
+        return call(connection, "get order", true, api -> api.order(orderId)).map(JumpsellerOrder.Wrapped::order);
+    }
+
     /** Pages have no "next" link: a page shorter than the limit is the last. */
     public <T> Multi<T> all(Connection connection, String operation, BiFunction<JumpsellerApi, Integer, Uni<List<T>>> page) {
         return Multi.createBy().repeating()
