@@ -28,6 +28,7 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     private static final Map<String, DemoTenant.Created> TENANTS = new HashMap<>();
     private static RelbaseTenant.Created polled;
     private static MoyskladTenant.Created sklad;
+    private static InsalesTenant.Created shop;
     private static int httpPort;
     private static Path tenantsDir;
     private final EnlaceTestResources infrastructure = new EnlaceTestResources();
@@ -44,6 +45,11 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     /** {@code sklad}: a MoySklad account with two warehouses (their sum is sold) and a Jumpseller store. */
     public static MoyskladTenant.Created sklad() {
         return sklad;
+    }
+
+    /** {@code shop}: a Bsale company selling through an inSales shop whose products have one variant each. */
+    public static InsalesTenant.Created insalesShop() {
+        return shop;
     }
 
     public static Simulators simulators() {
@@ -86,6 +92,7 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
                     new DemoTenant.Options(10, false, List.of(), url)));
             polled = RelbaseTenant.create(sims, tenantsDir, "polled", 5);
             sklad = MoyskladTenant.create(sims, tenantsDir, "sklad", 5, url);
+            shop = InsalesTenant.create(sims, tenantsDir, "shop", 4, url);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.enlace.testing;
 
 import dev.enlace.connector.bsale.simulator.BsaleSimulator;
 import dev.enlace.connector.bsale.simulator.BsaleSimulatorOptions;
+import dev.enlace.connector.insales.simulator.InsalesSimulator;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerSimulator;
 import dev.enlace.connector.moysklad.simulator.MoyskladSimulator;
 import dev.enlace.connector.moysklad.simulator.MoyskladSimulatorOptions;
@@ -25,11 +26,16 @@ public final class Simulators implements AutoCloseable {
     private final SimulatorServer relbaseServer;
     private final MoyskladSimulator moysklad;
     private final SimulatorServer moyskladServer;
+    private final InsalesSimulator insales;
+    private final SimulatorServer insalesServer;
 
     private Simulators(Vertx vertx, BsaleSimulator bsale, JumpsellerSimulator jumpseller, SimulatorServer bsaleServer,
             SimulatorServer jumpsellerServer, RelbaseSimulator relbase, SimulatorServer relbaseServer,
-            MoyskladSimulator moysklad, SimulatorServer moyskladServer) {
+            MoyskladSimulator moysklad, SimulatorServer moyskladServer, InsalesSimulator insales,
+            SimulatorServer insalesServer) {
         this.vertx = vertx;
+        this.insales = insales;
+        this.insalesServer = insalesServer;
         this.moysklad = moysklad;
         this.moyskladServer = moyskladServer;
         this.relbase = relbase;
@@ -58,7 +64,9 @@ public final class Simulators implements AutoCloseable {
         MoyskladSimulator moysklad = new MoyskladSimulator(vertx,
                 MoyskladSimulatorOptions.defaults().withStockWebhookDelay(java.time.Duration.ofMillis(100)));
         SimulatorServer m = join(SimulatorServer.start(vertx, moysklad.router(), "127.0.0.1", 0));
-        return new Simulators(vertx, bsale, jumpseller, b, j, relbase, r, moysklad, m);
+        InsalesSimulator insales = new InsalesSimulator(vertx, InsalesSimulator.Options.defaults());
+        SimulatorServer i = join(SimulatorServer.start(vertx, insales.router(), "127.0.0.1", 0));
+        return new Simulators(vertx, bsale, jumpseller, b, j, relbase, r, moysklad, m, insales, i);
     }
 
     public static synchronized Simulators shared() {
@@ -76,6 +84,15 @@ public final class Simulators implements AutoCloseable {
 
     public JumpsellerSimulator jumpseller() {
         return jumpseller;
+    }
+
+    public InsalesSimulator insales() {
+        return insales;
+    }
+
+    /** The inSales simulator's root; each shop's admin API is under its own {@code /shops/<shop>/admin}. */
+    public String insalesUrl() {
+        return insalesServer.baseUrl();
     }
 
     public MoyskladSimulator moysklad() {
@@ -111,6 +128,7 @@ public final class Simulators implements AutoCloseable {
         jumpsellerServer.close();
         relbaseServer.close();
         moyskladServer.close();
+        insalesServer.close();
         vertx.close();
     }
 

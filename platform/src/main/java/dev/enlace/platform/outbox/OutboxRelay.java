@@ -58,7 +58,8 @@ public class OutboxRelay {
     }
 
     /** Fallback for notifications missed while the LISTEN connection was down. */
-    @Scheduled(every = "${enlace.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${enlace.outbox.poll-interval:2s}", delayed = "${enlace.outbox.poll-delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         return drain();
     }

@@ -5,7 +5,6 @@ import dev.enlace.connector.insales.simulator.InsalesAdmin.ShopCredentials;
 import dev.enlace.connector.insales.simulator.InsalesSimulator;
 import dev.enlace.platform.testing.EnlaceTestResources;
 import dev.enlace.simulator.SimulatorServer;
-import dev.enlace.testing.Simulators;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 
@@ -19,8 +18,8 @@ import java.util.Map;
 
 /**
  * Kafka and the {@code enlace_insales_test} database, an inSales simulator in this JVM with
- * one shop, and a tenant {@code shop} whose store is that shop and whose ERP is a company of
- * the shared Bsale simulator. The simulator's window is far tighter than the real 500 per 5
+ * one shop, and a tenant {@code shop} whose store is that shop and whose ERP is
+ * a placeholder ERP (see {@link NoErp}). The simulator's window is far tighter than the real 500 per 5
  * minutes, so the client, which plans for the real limit, meets 429s.
  */
 public class InsalesShopResources implements QuarkusTestResourceLifecycleManager {
@@ -66,15 +65,11 @@ public class InsalesShopResources implements QuarkusTestResourceLifecycleManager
             server = SimulatorServer.start(vertx, simulator.router(), "127.0.0.1", 0)
                     .toCompletionStage().toCompletableFuture().join();
             shop = simulator.createShop(new NewShop("enlace-test", null));
-            Simulators erp = Simulators.shared();
-            var company = erp.bsale().createCompany("insales test SpA");
             Path dir = Files.createTempDirectory("enlace-insales-tenants-");
             Path secrets = Files.createDirectories(dir.resolve("secrets"));
             Files.writeString(secrets.resolve("insales-key"), shop.apiKey());
             Files.writeString(secrets.resolve("insales-password"), shop.password());
             Files.writeString(secrets.resolve("insales-hook"), WEBHOOK_TOKEN);
-            Files.writeString(secrets.resolve("bsale-token"), company.accessToken());
-            Files.writeString(secrets.resolve("bsale-hook"), "bsale-hook-token");
             Files.writeString(dir.resolve(TENANT + ".yaml"), """
                     id: %s
                     name: inSales test shop
@@ -87,14 +82,9 @@ public class InsalesShopResources implements QuarkusTestResourceLifecycleManager
                         password: file:secrets/insales-password
                         webhookToken: file:secrets/insales-hook
                     erp:
-                      system: bsale
-                      baseUrl: %s/v1
-                      properties:
-                        companyId: "%d"
-                      credentials:
-                        accessToken: file:secrets/bsale-token
-                        webhookToken: file:secrets/bsale-hook
-                    """.formatted(TENANT, apiBase(), erp.bsaleUrl(), company.cpnId()));
+                      system: noerp
+                      baseUrl: http://127.0.0.1:1/v1
+                    """.formatted(TENANT, apiBase()));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
