@@ -19,7 +19,9 @@ import java.util.Map;
  * <ul>
  * <li>{@code acme}: sells from office 1, pre-sale off;</li>
  * <li>{@code presale}: office 1, pre-sale on (ST7);</li>
- * <li>{@code allstock}: no office named, so the sum of all warehouses counts (ST8).</li>
+ * <li>{@code allstock}: no office named, so the sum of all warehouses counts (ST8);</li>
+ * <li>{@code docs}: like acme, with tax documents on in automatic mode (DO1, DO2);</li>
+ * <li>{@code manualdocs}: like acme, with tax documents on in manual mode (DO1).</li>
  * </ul>
  * Bsale notifications go to the service under test, on the HTTP port chosen here.
  */
@@ -71,6 +73,13 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
                     new DemoTenant.Options(10, true, List.of(DemoTenant.OFFICE), url)));
             TENANTS.put("allstock", DemoTenant.create(sims, tenantsDir, "allstock",
                     new DemoTenant.Options(10, false, List.of(), url)));
+            // tax documents on (DO1, DO2): issued when paid, or when someone picks the type
+            TENANTS.put("docs", DemoTenant.create(sims, tenantsDir, "docs",
+                    new DemoTenant.Options(10, false, List.of(DemoTenant.OFFICE), url)));
+            DemoTenant.enableDocuments(tenantsDir, "docs", false);
+            TENANTS.put("manualdocs", DemoTenant.create(sims, tenantsDir, "manualdocs",
+                    new DemoTenant.Options(10, false, List.of(DemoTenant.OFFICE), url)));
+            DemoTenant.enableDocuments(tenantsDir, "manualdocs", true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

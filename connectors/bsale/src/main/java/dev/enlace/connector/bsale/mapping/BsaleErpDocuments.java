@@ -131,21 +131,43 @@ public class BsaleErpDocuments implements ErpDocuments {
         body.put("codeSii", Integer.parseInt(request.documentType()));
         body.put("declareSii", 1);
         body.put("dispatch", 0);
-        List<Map<String, Object>> details = new ArrayList<>();
+        // lines as net values, the last one nudged so that Bsale's total is the store's gross total (§11)
+        List<ChileanTax.Line> lines = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
+        BigDecimal gross = BigDecimal.ZERO;
+        boolean allGross = true;
         for (OrderLine line : order.lines()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("code", line.sku());
-            d.put("quantity", line.quantity());
-            d.put("netUnitValue", ChileanTax.netUnitValue(line.unitPrice().amount(), line.taxIncluded(), rate(line)));
-            d.put("discount", ChileanTax.discountPercent(line.discount() == null ? null : line.discount().amount(),
-                    line.unitPrice().amount(), line.quantity()));
-            d.put("taxId", "[1]");
-            details.add(d);
+            BigDecimal discount = line.discount() == null ? BigDecimal.ZERO : line.discount().amount();
+            lines.add(new ChileanTax.Line(ChileanTax.netUnitValue(line.unitPrice().amount(), line.taxIncluded(), rate(line)),
+                    line.quantity(), ChileanTax.discountPercent(discount, line.unitPrice().amount(), line.quantity())));
+            comments.add(null);
+            gross = gross.add(line.unitPrice().amount().multiply(line.quantity())).subtract(discount);
+            allGross &= line.taxIncluded();
         }
         if (order.shipping() != null && order.shipping().amount().signum() > 0) {
             // a free-text line, so shipping never touches stock (bsale.md §11)
-            details.add(Map.of("comment", "Despacho", "quantity", 1, "taxId", "[1]",
-                    "netUnitValue", ChileanTax.netUnitValue(order.shipping().amount(), true, new BigDecimal("19"))));
+            lines.add(new ChileanTax.Line(ChileanTax.netUnitValue(order.shipping().amount(), true, new BigDecimal("19")),
+                    BigDecimal.ONE, BigDecimal.ZERO));
+            comments.add("Despacho");
+            gross = gross.add(order.shipping().amount());
+        }
+        if (allGross) {
+            lines = ChileanTax.balance(lines, gross);
+        }
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            if (comments.get(i) == null) {
+                d.put("code", order.lines().get(i).sku());
+            } else {
+                d.put("comment", comments.get(i));
+            }
+            d.put("quantity", lines.get(i).quantity());
+            d.put("netUnitValue", lines.get(i).netUnitValue());
+            // DO7: the discount stays on its line, so a credit note returns the line with it
+            d.put("discount", lines.get(i).discountPercent());
+            d.put("taxId", "[1]");
+            details.add(d);
         }
         body.put("details", details);
         String paymentType = request.settings().get("paymentType");

@@ -56,4 +56,46 @@ public final class ChileanTax {
         BigDecimal tax = net.multiply(IVA).setScale(0, RoundingMode.HALF_UP);
         return new Totals(net, tax, net.add(tax));
     }
+
+    /**
+     * The document net whose net + IVA is exactly the gross total, if one exists. Rounding net and IVA
+     * separately leaves some totals unreachable (3 CLP: net 2 gives 2, net 3 gives 4); then empty.
+     */
+    public static java.util.Optional<BigDecimal> netFor(BigDecimal grossTotal) {
+        long estimate = grossTotal.divide(BigDecimal.ONE.add(IVA), 0, RoundingMode.FLOOR).longValue();
+        for (long n = Math.max(0, estimate - 1); n <= estimate + 2; n++) {
+            BigDecimal net = BigDecimal.valueOf(n);
+            if (net.add(net.multiply(IVA).setScale(0, RoundingMode.HALF_UP)).compareTo(grossTotal) == 0) {
+                return java.util.Optional.of(net);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Adjusts the last line's net unit value by a fraction of a peso so that Bsale's total is the store's
+     * gross total (bsale.md §11: the ±1 CLP drift of separate roundings); lines stay as they are when no
+     * net reaches that total exactly.
+     */
+    public static List<Line> balance(List<Line> lines, BigDecimal grossTotal) {
+        java.util.Optional<BigDecimal> target = netFor(grossTotal);
+        if (target.isEmpty() || lines.isEmpty()) {
+            return lines;
+        }
+        BigDecimal current = lines.stream().map(Line::net).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal delta = target.get().subtract(current);
+        Line last = lines.get(lines.size() - 1);
+        BigDecimal units = last.quantity()
+                .multiply(BigDecimal.ONE.subtract(last.discountPercent().divide(HUNDRED, 12, RoundingMode.HALF_UP)));
+        if (delta.signum() == 0 || units.signum() <= 0) {
+            return lines;
+        }
+        BigDecimal adjusted = last.netUnitValue().add(delta.divide(units, NET_SCALE, RoundingMode.HALF_UP));
+        if (adjusted.signum() <= 0) {
+            return lines;
+        }
+        List<Line> balanced = new java.util.ArrayList<>(lines.subList(0, lines.size() - 1));
+        balanced.add(new Line(adjusted, last.quantity(), last.discountPercent()));
+        return balanced;
+    }
 }
