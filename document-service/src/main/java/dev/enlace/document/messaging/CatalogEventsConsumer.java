@@ -23,11 +23,13 @@ public class CatalogEventsConsumer {
 
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
+    private final LegalDocuments documents;
     private final Vertx vertx;
 
-    public CatalogEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, Vertx vertx) {
+    public CatalogEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, LegalDocuments documents, Vertx vertx) {
         this.mapper = mapper;
         this.processed = processed;
+        this.documents = documents;
         this.vertx = vertx;
     }
 
@@ -60,7 +62,7 @@ public class CatalogEventsConsumer {
     private Uni<Void> link(ProductLinked linked) {
         String tenant = linked.tenant();
         String sku = linked.sku();
-        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO document_link (tenant, erp_variant_id, sku)"
+        return documents.lockLinks(tenant).chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery("INSERT INTO document_link (tenant, erp_variant_id, sku)"
                                 + " VALUES (?1, ?2, ?3) ON CONFLICT (tenant, erp_variant_id) DO UPDATE SET sku = EXCLUDED.sku")
                         .setParameter(1, tenant).setParameter(2, linked.erp().variantId()).setParameter(3, sku)
                         .executeUpdate()

@@ -13,6 +13,7 @@ import dev.enlace.platform.connectors.ErpDocuments;
 import dev.enlace.platform.connectors.IssuedDocument;
 import dev.enlace.platform.failure.FailureRecords;
 import dev.enlace.platform.failure.FailureRetry;
+import dev.enlace.platform.messaging.IsolatedContext;
 import dev.enlace.platform.messaging.PgNotifications;
 import dev.enlace.platform.outbound.ExternalApiException;
 import dev.enlace.platform.outbox.Outbox;
@@ -22,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -55,6 +57,7 @@ public class DocumentWorker implements FailureRetry {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final MeterRegistry metrics;
+    private final Vertx vertx;
     private final int batchSize;
     private final int maxAttempts;
     private final Duration retryBase;
@@ -67,7 +70,7 @@ public class DocumentWorker implements FailureRetry {
     }
 
     public DocumentWorker(Pool pool, Connectors connectors, TenantRegistry tenants, FailureRecords failures,
-            PgNotifications notifications, Outbox outbox, ObjectMapper mapper, MeterRegistry metrics,
+            PgNotifications notifications, Outbox outbox, ObjectMapper mapper, MeterRegistry metrics, Vertx vertx,
             @ConfigProperty(name = "enlace.documents.batch", defaultValue = "20") int batchSize,
             @ConfigProperty(name = "enlace.documents.max-attempts", defaultValue = "12") int maxAttempts,
             @ConfigProperty(name = "enlace.documents.retry-base", defaultValue = "1s") Duration retryBase,
@@ -80,6 +83,7 @@ public class DocumentWorker implements FailureRetry {
         this.outbox = outbox;
         this.mapper = mapper;
         this.metrics = metrics;
+        this.vertx = vertx;
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
         this.retryBase = retryBase;
@@ -148,10 +152,10 @@ public class DocumentWorker implements FailureRetry {
     private Uni<Void> process(Claimed c) {
         Tenant tenant = tenants.find(c.tenant()).orElse(null);
         if (tenant == null || tenant.erp() == null) {
-            return failed(c, new IllegalStateException("tenant '" + c.tenant() + "' has no ERP now"));
+            return failed(c, "tenant '" + c.tenant() + "' has no ERP now", true);
         }
         if (c.documentType() == null) {
-            return failed(c, new IllegalStateException("no document type set for " + c.purpose()));
+            return failed(c, "no document type set for " + c.purpose(), true);
         }
         return Uni.createFrom().deferred(() -> request(c, tenant))
                 .chain(request -> {
@@ -196,7 +200,7 @@ public class DocumentWorker implements FailureRetry {
     /** ISSUED with the ERP's id and folio, and DocumentIssued, in one transaction. */
     private Uni<Void> confirm(Claimed c, String erpSystem, IssuedDocument doc) {
         String currency = doc.total() == null ? null : doc.total().currency();
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+        return IsolatedContext.run(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "UPDATE legal_document SET state = 'ISSUED', erp_system = ?2, document_id = ?3, folio = ?4,"
                                         + " net = ?5, tax = ?6, total = ?7, currency = ?8, public_url = ?9,"
                                         + " references_json = ?10, issued_at = ?11, locked_until = NULL, last_error = NULL,"
@@ -209,7 +213,7 @@ public class DocumentWorker implements FailureRetry {
                 .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
                         : outbox.publish(c.tenant(), c.orderId(), new DocumentIssued(c.tenant(), c.orderId(), c.purpose(),
                                 erpSystem, doc.documentId(), doc.documentType(), doc.folio(), doc.net(), doc.tax(),
-                                doc.total(), doc.publicUrl(), doc.issuedAt()), "document:" + c.id())))
+                                doc.total(), doc.publicUrl(), doc.issuedAt()), "document:" + c.id()))))
                 .invoke(() -> metrics.counter("enlace.documents.issued", "purpose", c.purpose().name()).increment())
                 .chain(() -> failures.resolve(c.tenant(), FAILURE_KIND, reference(c)))
                 // a credit note or guía that waited for this sale document can go now
@@ -227,7 +231,11 @@ public class DocumentWorker implements FailureRetry {
         String reason = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
         boolean refused = err instanceof ExternalApiException e && e.status() >= 400 && e.status() < 500
                 && e.status() != 408 && e.status() != 429;
-        boolean giveUp = refused || c.attempts() >= maxAttempts || err instanceof IllegalStateException;
+        return failed(c, reason, refused);
+    }
+
+    private Uni<Void> failed(Claimed c, String reason, boolean refused) {
+        boolean giveUp = refused || c.attempts() >= maxAttempts;
         long delay = Math.min(retryBase.toMillis() << Math.min(c.attempts() - 1, 10), 60_000);
         LOG.debugf("document %s failed (attempt %d): %s", reference(c), c.attempts(), reason);
         Uni<Void> update = pool.preparedQuery("UPDATE legal_document SET state = $2, last_error = $3, locked_until = NULL,"

@@ -72,14 +72,22 @@ public class LegalDocuments {
                 .executeUpdate()).map(n -> n > 0);
     }
 
-    /** The SKUs linked for a tenant among those asked. */
+    /**
+     * The SKUs linked for a tenant among those asked. Holds the tenant's link lock until the transaction
+     * ends, so a link cannot land between this read and the reservation of a waiting document (DO5).
+     */
     public Uni<List<String>> linkedSkus(String tenant, List<String> skus) {
-        if (skus.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
+        return lockLinks(tenant).chain(() -> skus.isEmpty() ? Uni.createFrom().item(List.<String>of())
+                : Panache.getSession().chain(s -> s.createNativeQuery(
+                                "SELECT DISTINCT sku FROM document_link WHERE tenant = ?1 AND sku IN (?2)", String.class)
+                        .setParameter(1, tenant).setParameter(2, skus).getResultList()));
+    }
+
+    /** Serialises link changes and link checks of one tenant, for the current transaction. */
+    public Uni<Void> lockLinks(String tenant) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "SELECT DISTINCT sku FROM document_link WHERE tenant = ?1 AND sku IN (?2)", String.class)
-                .setParameter(1, tenant).setParameter(2, skus).getResultList());
+                        "SELECT pg_advisory_xact_lock(hashtext(?1))::text")
+                .setParameter(1, "document_link:" + tenant).getSingleResult()).replaceWithVoid();
     }
 
     /** Manual mode (DO1): the chosen type, and READY or PENDING_LINKS. */
