@@ -404,4 +404,35 @@ class DocumentFlowTest {
         assertThat(recovered.get("documentId").asText()).isEqualTo(first.get("documentId").asText());
         assertThat(bsaleDocumentsFor(docs, id)).hasSize(1);
     }
+
+    @Test
+    void refusedDocumentIsListedAsAFailureAndIssuedOnceWhenRetried() throws Exception { // DO8, OP3
+        DemoTenant.Created manual = SimulatedTenantResources.tenant("manualdocs");
+        String id = newOrderId();
+        paid("manualdocs", order(id, BillingChoice.receipt(), line(manual.skus().get(1), 1, "11890", "0")));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/tenants/manualdocs/documents/pending").then()
+                .body("findAll { it.orderId == '" + id + "' }.state", equalTo(List.of("AWAITING_CHOICE"))));
+        JsonNode failure;
+        try {
+            // no folios left: Bsale refuses, and a person must act
+            sims.bsale().setFoliosAvailable(manual.cpnId(), "39", 0);
+            given().contentType(ContentType.JSON).body("{\"kind\": \"RECEIPT\"}")
+                    .post("/tenants/manualdocs/orders/{o}/documents", id).then().statusCode(202);
+            failure = await().atMost(WAIT).until(() -> {
+                for (JsonNode f : JSON.readTree(given().queryParam("tenant", "manualdocs").get("/failures").asString())) {
+                    if (f.get("reference").asText().equals(id + ":SALE")) {
+                        return f;
+                    }
+                }
+                return null;
+            }, f -> f != null);
+            assertThat(failure.get("reason").asText()).contains("does not have numbers available");
+            given().get("/tenants/manualdocs/orders/{o}/documents", id).then().body("state", equalTo(List.of("FAILED")));
+        } finally {
+            sims.bsale().setFoliosAvailable(manual.cpnId(), "39", 1000);
+        }
+        given().post("/failures/{f}/retry", failure.get("id").asLong()).then().statusCode(200);
+        awaitDocument("manualdocs", id, "SALE");
+        assertThat(bsaleDocumentsFor(manual, id)).hasSize(1);
+    }
 }
