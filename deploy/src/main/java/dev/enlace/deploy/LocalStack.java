@@ -38,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
     private final Options options;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
     private EmbeddedKafkaBroker broker;
     private Simulators simulators;
 
@@ -77,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("ENLACE_PG_PASSWORD", PostgresDatabases.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             env.put("ENLACE_TENANTS_DIR", tenantsDir.toAbsolutePath().toString());
+            environments.put(name, env);
             ServiceProcess process = ServiceProcess.start(options.root(), name, port, env, options.workDir().resolve("logs"));
             services.put(name, process);
             running.add(process);
@@ -85,6 +87,24 @@ public final class LocalStack implements AutoCloseable {
             process.awaitReady(Duration.ofSeconds(90));
         }
         return this;
+    }
+
+    /** Kills a running service at once (a crash), leaving its database and the broker as they are. */
+    public void kill(String name) throws InterruptedException {
+        services.get(name).kill();
+    }
+
+    /** Starts a killed service again with the same port, database and settings, and waits until it is ready. */
+    public ServiceProcess restart(String name) throws IOException, InterruptedException {
+        ServiceProcess old = services.get(name);
+        old.kill();
+        running.remove(old);
+        ServiceProcess process = ServiceProcess.restart(options.root(), name, port(SERVICES.get(name)),
+                environments.get(name), options.workDir().resolve("logs"));
+        services.put(name, process);
+        running.add(process);
+        process.awaitReady(Duration.ofSeconds(90));
+        return process;
     }
 
     public EmbeddedKafkaBroker broker() {

@@ -30,6 +30,17 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with {@code env} on top of ours. */
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir)
             throws IOException {
+        return start(root, name, port, env, logDir, false);
+    }
+
+    /** Like {@link #start}, appending to the service's log: a restart keeps what the killed process wrote. */
+    public static ServiceProcess restart(Path root, String name, int port, Map<String, String> env, Path logDir)
+            throws IOException {
+        return start(root, name, port, env, logDir, true);
+    }
+
+    private static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir,
+            boolean append) throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
@@ -40,7 +51,8 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx160m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, builder.start(), log);
     }
@@ -77,6 +89,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Kills the JVM at once, as a crash or an OOM kill would: no shutdown hooks, nothing flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

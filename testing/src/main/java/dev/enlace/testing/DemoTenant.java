@@ -133,6 +133,24 @@ public final class DemoTenant {
         return new Created(id, company.cpnId(), company.accessToken(), storeCode, webhookToken, skus, variants);
     }
 
+    /**
+     * Turns tax documents on for a created tenant (DO1, DO2), with the Bsale simulator's SII codes, its main
+     * office and its "Venta Web" payment type.
+     */
+    public static void enableDocuments(Path tenantsDir, String id, boolean manual) throws IOException {
+        Files.writeString(tenantsDir.resolve(id + ".yaml"), """
+                  documents:
+                    enabled: true
+                    mode: %s
+                    receiptType: "39"
+                    invoiceType: "33"
+                    creditNoteType: "61"
+                    dispatchGuideType: "52"
+                    paymentType: "8"
+                    office: "%d"
+                """.formatted(manual ? "MANUAL" : "AUTOMATIC", OFFICE), java.nio.file.StandardOpenOption.APPEND);
+    }
+
     private static void write(Path file, String secret) throws IOException {
         Files.writeString(file, secret);
     }

@@ -20,7 +20,11 @@ import java.util.Map;
  * <li>{@code acme}: sells from office 1, pre-sale off;</li>
  * <li>{@code presale}: office 1, pre-sale on (ST7);</li>
  * <li>{@code allstock}: no office named, so the sum of all warehouses counts (ST8);</li>
- * <li>{@code polled}: relBase, which sends no stock webhooks, with a Jumpseller store (ST1 by polling).</li>
+ * <li>{@code polled}: relBase, which sends no stock webhooks, with a Jumpseller store (ST1 by polling);</li>
+ * <li>{@code sklad}: MoySklad with two warehouses and a Jumpseller store;</li>
+ * <li>{@code shop}: Bsale with an inSales shop;</li>
+ * <li>{@code docs}: like acme, with tax documents on in automatic mode (DO1, DO2);</li>
+ * <li>{@code manualdocs}: like acme, with tax documents on in manual mode (DO1).</li>
  * </ul>
  * Bsale notifications go to the service under test, on the HTTP port chosen here.
  */
@@ -93,6 +97,13 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
             polled = RelbaseTenant.create(sims, tenantsDir, "polled", 5);
             sklad = MoyskladTenant.create(sims, tenantsDir, "sklad", 5, url);
             shop = InsalesTenant.create(sims, tenantsDir, "shop", 4, url);
+            // tax documents on (DO1, DO2): issued when paid, or when someone picks the type
+            TENANTS.put("docs", DemoTenant.create(sims, tenantsDir, "docs",
+                    new DemoTenant.Options(10, false, List.of(DemoTenant.OFFICE), url)));
+            DemoTenant.enableDocuments(tenantsDir, "docs", false);
+            TENANTS.put("manualdocs", DemoTenant.create(sims, tenantsDir, "manualdocs",
+                    new DemoTenant.Options(10, false, List.of(DemoTenant.OFFICE), url)));
+            DemoTenant.enableDocuments(tenantsDir, "manualdocs", true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

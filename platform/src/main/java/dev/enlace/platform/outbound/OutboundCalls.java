@@ -35,8 +35,9 @@ public class OutboundCalls {
     /**
      * @param account    one external account (e.g. {@code jumpseller:demo-shop}): limits are per account
      * @param limits     the API's published limits for that account
-     * @param idempotent whether a call that timed out may be sent again; creating a legal
-     *                   document is not, and must be looked up instead
+     * @param idempotent whether a call that timed out or failed with a 5xx may be sent again; creating a
+     *                   legal document is not (the ERP may have issued it before failing), so it is retried
+     *                   here only after a 429, which refuses the request, and is otherwise looked up instead
      */
     public <T> Uni<T> call(String account, List<RateLimit> limits, String operation, boolean idempotent,
             Supplier<Uni<T>> call) {
@@ -60,7 +61,7 @@ public class OutboundCalls {
                     metrics.counter("enlace.outbound.failures", "account", systemOf(account),
                             "status", String.valueOf(failure.status())).increment();
                     boolean again = failure.transientFailure() && attempt < config.maxAttempts()
-                            && (idempotent || failure.status() != 0);
+                            && (idempotent || failure.rateLimited());
                     if (!again) {
                         return Uni.createFrom().failure(failure);
                     }

@@ -1,7 +1,10 @@
 package dev.enlace.connector.bsale.client;
 
+import java.util.Map;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,5 +36,45 @@ public interface BsaleApi {
     @GET
     @Path("/stocks.json")
     Uni<BsalePage<BsaleStock>> stocks(@QueryParam("variantid") String variantId, @QueryParam("officeid") String officeId,
+            @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @POST
+    @Path("/documents.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<BsaleDocument> createDocument(Map<String, Object> body);
+
+    @GET
+    @Path("/documents.json")
+    Uni<BsalePage<BsaleDocument>> documents(@QueryParam("referencenumber") String referenceNumber,
+            @QueryParam("codesii") String codeSii, @QueryParam("state") Integer state,
+            @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @GET
+    @Path("/documents/{id}.json")
+    Uni<BsaleDocument> document(@PathParam("id") String id);
+
+    @GET
+    @Path("/documents/{id}/details.json")
+    Uni<BsalePage<BsaleDocumentDetail>> documentDetails(@PathParam("id") String id,
+            @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @POST
+    @Path("/returns.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<BsaleReturn> createReturn(Map<String, Object> body);
+
+    @GET
+    @Path("/returns.json")
+    Uni<BsalePage<BsaleReturn>> returns(@QueryParam("referencedocumentid") String referenceDocumentId,
+            @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @POST
+    @Path("/shippings.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<BsaleShipping> createShipping(Map<String, Object> body);
+
+    @GET
+    @Path("/shippings.json")
+    Uni<BsalePage<BsaleShipping>> shippings(@QueryParam("state") Integer state, @QueryParam("expand") String expand,
             @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 }
