@@ -18,8 +18,15 @@ public record RateLimit(int permits, Duration window) {
         return new RateLimit(permits, Duration.ofMinutes(1));
     }
 
-    /** The same limit with only {@code fraction} of it used, as a safety margin against clock skew. */
+    /**
+     * The same limit with only {@code fraction} of it used, and each window stretched by
+     * {@link #JITTER}: requests that start evenly spaced can still arrive bunched (GC pauses, a
+     * busy event loop), which matters for a one-second window and costs nothing on a minute.
+     */
     public RateLimit scaled(double fraction) {
-        return new RateLimit(permits, Duration.ofNanos((long) (window.toNanos() / fraction)));
+        return new RateLimit(permits, Duration.ofNanos((long) (window.toNanos() / fraction)).plus(JITTER));
     }
+
+    /** How much later than its planned start a request may reach the server. */
+    public static final Duration JITTER = Duration.ofMillis(100);
 }
