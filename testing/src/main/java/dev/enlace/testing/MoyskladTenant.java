@@ -49,10 +49,7 @@ public final class MoyskladTenant {
             productIds.put(skus.get(i), seeded.productIds().get(i));
             assortmentIds.put(skus.get(i), seeded.assortmentIds().get(i));
         }
-        String storeCode = id + "-shop";
-        var store = sims.jumpseller().createStore(new JumpsellerAdmin.NewStore(storeCode, id + " shop", null, null,
-                null, null, null, null, null, null, null, null));
-        sims.jumpseller().seedProducts(storeCode, storeProducts);
+        String storeCode = JumpsellerStoreFixture.create(sims, tenantsDir, id, storeProducts);
 
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
@@ -60,31 +57,19 @@ public final class MoyskladTenant {
         Path secrets = Files.createDirectories(tenantsDir.resolve("secrets"));
         Files.writeString(secrets.resolve(id + "-moysklad-token"), account.token());
         Files.writeString(secrets.resolve(id + "-moysklad-webhook-token"), webhookToken);
-        Files.writeString(secrets.resolve(id + "-jumpseller-login"), store.login());
-        Files.writeString(secrets.resolve(id + "-jumpseller-token"), store.authtoken());
-        Files.writeString(secrets.resolve(id + "-jumpseller-hooks-token"), store.hooksToken());
         Files.writeString(tenantsDir.resolve(id + ".yaml"), """
                 # Generated for tests: a MoySklad account and a Jumpseller store in the simulators.
                 id: %1$s
                 timezone: Europe/Moscow
-                store:
-                  system: jumpseller
-                  baseUrl: %2$s/v1
-                  properties:
-                    storeCode: %3$s
-                  credentials:
-                    login: file:secrets/%1$s-jumpseller-login
-                    authToken: file:secrets/%1$s-jumpseller-token
-                    hooksToken: file:secrets/%1$s-jumpseller-hooks-token
-                erp:
+                %2$serp:
                   system: moysklad
-                  baseUrl: %4$s/api/remap/1.2
+                  baseUrl: %3$s/api/remap/1.2
                   properties:
-                    accountId: "%5$s"
+                    accountId: "%4$s"
                   credentials:
                     accessToken: file:secrets/%1$s-moysklad-token
                     webhookToken: file:secrets/%1$s-moysklad-webhook-token
-                """.formatted(id, sims.jumpsellerUrl(), storeCode, sims.moyskladUrl(), account.accountId()));
+                """.formatted(id, JumpsellerStoreFixture.yaml(sims, id), sims.moyskladUrl(), account.accountId()));
         sims.moysklad().registerStockWebhook(account.accountId(),
                 stockServiceUrl + "/webhooks/moysklad/" + id + "/" + webhookToken, "all", "stock");
         return new Created(id, account.accountId(), seeded.storeIds(), storeCode, skus, productIds, assortmentIds);

@@ -43,41 +43,26 @@ public final class RelbaseTenant {
         for (int i = 0; i < skus.size(); i++) {
             ids.put(skus.get(i), seeded.productIds().get(i));
         }
-        String storeCode = id + "-shop";
-        var store = sims.jumpseller().createStore(new JumpsellerAdmin.NewStore(storeCode, id + " shop", null, null,
-                null, null, null, null, null, null, null, null));
-        sims.jumpseller().seedProducts(storeCode, storeProducts);
+        String storeCode = JumpsellerStoreFixture.create(sims, tenantsDir, id, storeProducts);
 
         Path secrets = Files.createDirectories(tenantsDir.resolve("secrets"));
         Files.writeString(secrets.resolve(id + "-relbase-company"), company.companyToken());
         Files.writeString(secrets.resolve(id + "-relbase-user"), company.userToken());
-        Files.writeString(secrets.resolve(id + "-jumpseller-login"), store.login());
-        Files.writeString(secrets.resolve(id + "-jumpseller-token"), store.authtoken());
-        Files.writeString(secrets.resolve(id + "-jumpseller-hooks-token"), store.hooksToken());
         Files.writeString(tenantsDir.resolve(id + ".yaml"), """
                 # Generated for tests: a relBase company (polled) and a Jumpseller store in the simulators.
                 id: %1$s
                 timezone: America/Santiago
-                store:
-                  system: jumpseller
-                  baseUrl: %2$s/v1
-                  properties:
-                    storeCode: %3$s
-                  credentials:
-                    login: file:secrets/%1$s-jumpseller-login
-                    authToken: file:secrets/%1$s-jumpseller-token
-                    hooksToken: file:secrets/%1$s-jumpseller-hooks-token
-                erp:
+                %2$serp:
                   system: relbase
-                  baseUrl: %4$s/api/v1
+                  baseUrl: %3$s/api/v1
                   credentials:
                     companyToken: file:secrets/%1$s-relbase-company
                     userToken: file:secrets/%1$s-relbase-user
                 settings:
                   stock:
-                    offices: ["%5$d"]
+                    offices: ["%4$d"]
                     pollInterval: PT10S
-                """.formatted(id, sims.jumpsellerUrl(), storeCode, sims.relbaseUrl(), warehouse));
+                """.formatted(id, JumpsellerStoreFixture.yaml(sims, id), sims.relbaseUrl(), warehouse));
         return new Created(id, company.companyId(), warehouse, storeCode, skus, ids);
     }
 }

@@ -3,8 +3,8 @@ package dev.enlace.document.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enlace.events.ProductLinked;
 import dev.enlace.events.ProductUnlinked;
+import dev.enlace.platform.messaging.ContractConsumer;
 import dev.enlace.platform.messaging.EventEnvelope;
-import dev.enlace.platform.messaging.IsolatedContext;
 import dev.enlace.platform.messaging.ProcessedEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -35,16 +35,10 @@ public class CatalogEventsConsumer {
 
     @Incoming("catalog-in")
     public Uni<Void> consume(Message<String> message) {
-        return IsolatedContext.run(vertx, () -> apply(message))
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(err -> Uni.createFrom().completionStage(message.nack(err)));
+        return ContractConsumer.consume(vertx, message, this::apply);
     }
 
-    private Uni<Void> apply(Message<String> message) {
-        EventEnvelope event = EventEnvelope.of(message).orElse(null);
-        if (event == null) {
-            return Uni.createFrom().voidItem();
-        }
+    private Uni<Void> apply(EventEnvelope event) {
         if (ProductLinked.TYPE.equals(event.type())) {
             ProductLinked linked = event.data(mapper, ProductLinked.class);
             return processed.once(CONSUMER, event.id(), () -> link(linked)).replaceWithVoid();

@@ -8,8 +8,8 @@ import dev.enlace.events.OrderCancelled;
 import dev.enlace.events.OrderPaid;
 import dev.enlace.events.OrderShipped;
 import dev.enlace.events.OrderSnapshot;
+import dev.enlace.platform.messaging.ContractConsumer;
 import dev.enlace.platform.messaging.EventEnvelope;
-import dev.enlace.platform.messaging.IsolatedContext;
 import dev.enlace.platform.messaging.ProcessedEvents;
 import dev.enlace.platform.tenant.Tenant;
 import dev.enlace.platform.tenant.TenantRegistry;
@@ -50,16 +50,10 @@ public class OrderEventsConsumer {
 
     @Incoming("orders-in")
     public Uni<Void> consume(Message<String> message) {
-        return IsolatedContext.run(vertx, () -> apply(message))
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(err -> Uni.createFrom().completionStage(message.nack(err)));
+        return ContractConsumer.consume(vertx, message, this::apply);
     }
 
-    private Uni<Void> apply(Message<String> message) {
-        EventEnvelope event = EventEnvelope.of(message).orElse(null);
-        if (event == null) {
-            return Uni.createFrom().voidItem();
-        }
+    private Uni<Void> apply(EventEnvelope event) {
         if (OrderPaid.TYPE.equals(event.type())) {
             OrderPaid paid = event.data(mapper, OrderPaid.class);
             return when(paid.tenant(), event, s -> paid(paid.tenant(), s, paid.order(), event.id()));
