@@ -78,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("ENLACE_PG_PASSWORD", PostgresDatabases.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             env.put("ENLACE_TENANTS_DIR", tenantsDir.toAbsolutePath().toString());
+            env.put("ENLACE_PUBLIC_URL", "http://127.0.0.1:" + port);
             environments.put(name, env);
             ServiceProcess process = ServiceProcess.start(options.root(), name, port, env, options.workDir().resolve("logs"));
             services.put(name, process);

@@ -46,7 +46,7 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * OR1 through the real path: orders placed, paid, cancelled and shipped in the Jumpseller simulator, its
  * signed hooks to this service, the order read back from the simulator's API, events on enlace.orders.v1.
- * acme's store sends hooks here (registered through the simulator's {@code POST /v1/hooks.json});
+ * acme's store sends hooks here (the service registers them itself through {@code POST /v1/hooks.json}, OP4);
  * presale's store sends none, so its tests deliver hooks by hand in the order they choose.
  */
 @QuarkusTest
@@ -82,11 +82,14 @@ class JumpsellerOrderFlowTest {
         if (hooked) {
             return;
         }
-        for (String event : ORDER_HOOKS) {
-            HttpResponse<String> r = storeApi(acme, "/hooks.json", "{\"hook\": {\"event\": \"" + event + "\", \"url\": \""
-                    + SimulatedTenantResources.serviceUrl() + "/webhooks/jumpseller/acme\"}}");
-            assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
-        }
+        // OP4: the service subscribed acme's store to its order hooks by itself when it loaded the tenant
+        String url = SimulatedTenantResources.serviceUrl() + "/webhooks/jumpseller/acme";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> hooks = storeApi(acme, "/hooks.json", null);
+            List<String> subscribed = io.restassured.path.json.JsonPath.from(hooks.body())
+                    .getList("findAll { it.hook.url == '" + url + "' }.hook.event");
+            assertThat(subscribed).containsAll(ORDER_HOOKS);
+        });
         for (DemoTenant.Created t : List.of(acme, presale)) {
             for (String sku : t.skus()) {
                 sims.jumpseller().setStock(t.storeCode(), sku, 1000);

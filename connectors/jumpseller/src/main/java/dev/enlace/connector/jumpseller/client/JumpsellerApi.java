@@ -3,6 +3,7 @@ package dev.enlace.connector.jumpseller.client;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +26,14 @@ public interface JumpsellerApi {
     @Path("/products/{id}/variants/{variantId}.json")
     Uni<JumpsellerVariant.Wrapped> updateVariant(@PathParam("id") String productId,
             @PathParam("variantId") String variantId, JumpsellerVariant.WrappedStockUpdate body);
+
+    @GET
+    @Path("/hooks.json")
+    Uni<List<JumpsellerHook.Wrapped>> hooks();
+
+    @POST
+    @Path("/hooks.json")
+    Uni<JumpsellerHook.Wrapped> createHook(JumpsellerHook.Wrapped hook);
 
     @GET
     @Path("/orders/{id}.json")
