@@ -1,5 +1,6 @@
 package dev.enlace.connector.bsale.simulator;
 
+import dev.enlace.simulator.ChileanRut;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enlace.connector.bsale.simulator.Model.Document;
 import dev.enlace.connector.bsale.simulator.Model.Office;
@@ -82,7 +83,7 @@ public final class BsaleSimulator implements AutoCloseable {
     /** @param rut the company's own RUT, e.g. {@code 76123456-7}; null for a generated one */
     public CompanyAccess createCompany(String name, String rut) {
         long id = cpnIds.incrementAndGet();
-        String code = rut != null ? rut : Rut.withVerifier(String.valueOf(76_000_000 + id));
+        String code = rut != null ? rut : ChileanRut.withVerifier(String.valueOf(76_000_000 + id));
         WebhookDispatcher dispatcher = Webhooks.dispatcher(vertx, options.webhookTimeout(), options.webhookTimeScale());
         Company c = new Company(id, code, name,
                 new RateWindow(options.rateLimitRequests(), options.rateLimitWindow().toMillis(), options.clock()),

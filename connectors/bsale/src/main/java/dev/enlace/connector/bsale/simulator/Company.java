@@ -1,5 +1,6 @@
 package dev.enlace.connector.bsale.simulator;
 
+import dev.enlace.simulator.ChileanRut;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enlace.connector.bsale.simulator.Model.*;
@@ -553,7 +554,7 @@ final class Company {
     }
 
     private static void validateRut(Client c) {
-        if (!c.code.isEmpty() && c.isForeigner == 0 && !Rut.isValid(c.code)) {
+        if (!c.code.isEmpty() && c.isForeigner == 0 && !ChileanRut.isValid(c.code)) {
             throw ApiError.badRequest("invalid client code (RUT): \"" + c.code + "\"");
         }
     }

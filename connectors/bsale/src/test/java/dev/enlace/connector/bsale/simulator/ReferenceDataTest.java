@@ -1,5 +1,6 @@
 package dev.enlace.connector.bsale.simulator;
 
+import dev.enlace.simulator.ChileanRut;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -105,11 +106,11 @@ class ReferenceDataTest extends SimulatorTestSupport {
 
     @Test
     void rutCheckDigitFollowsModuloEleven() {
-        assertThat(Rut.isValid("12345678-5")).isTrue();
-        assertThat(Rut.isValid("1-9")).isTrue();
-        assertThat(Rut.isValid("76.123.456-0")).isTrue();
-        assertThat(Rut.isValid("10000013-k")).isTrue();
-        assertThat(Rut.isValid("12345678-9")).isFalse();
-        assertThat(Rut.isValid("12345678")).isFalse();
+        assertThat(ChileanRut.isValid("12345678-5")).isTrue();
+        assertThat(ChileanRut.isValid("1-9")).isTrue();
+        assertThat(ChileanRut.isValid("76.123.456-0")).isTrue();
+        assertThat(ChileanRut.isValid("10000013-k")).isTrue();
+        assertThat(ChileanRut.isValid("12345678-9")).isFalse();
+        assertThat(ChileanRut.isValid("12345678")).isFalse();
     }
 }
