@@ -1,5 +1,6 @@
 package dev.enlace.connector.bsale.simulator;
 
+import dev.enlace.simulator.RequestPaths;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -117,7 +118,7 @@ final class Api {
             send(rc, status, error(status == 429 ? "Too many requests" : "The requested resource is not available"));
             return;
         }
-        String path = BsaleSimulator.pathInside(rc);
+        String path = RequestPaths.inside(rc);
         Route match = null;
         Matcher matcher = null;
         boolean pathKnown = false;

@@ -11,6 +11,7 @@ import dev.enlace.simulator.RateWindow;
 import dev.enlace.simulator.WebhookDispatcher;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import dev.enlace.simulator.RequestPaths;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -315,28 +316,12 @@ public final class BsaleSimulator implements AutoCloseable {
         if (options.publicBaseUrl() != null) {
             return options.publicBaseUrl();
         }
-        // authority() covers both the HTTP/1.1 Host header and HTTP/2's :authority.
-        var authority = rc.request().authority();
-        String base = (rc.request().isSSL() ? "https://" : "http://")
-                + (authority == null ? "localhost" : authority.toString()) + mountPrefix(rc);
+        String base = RequestPaths.base(rc);
         lastBase = base;
         return base;
     }
 
-    /** The prefix this router is mounted under as a sub-router ("" when served at the root). */
-    static String mountPrefix(RoutingContext rc) {
-        String mount = rc.mountPoint();
-        if (mount == null) {
-            return "";
-        }
-        return mount.endsWith("/") ? mount.substring(0, mount.length() - 1) : mount;
-    }
 
-    static String pathInside(RoutingContext rc) {
-        String path = rc.request().path();
-        String prefix = mountPrefix(rc);
-        return !prefix.isEmpty() && path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-    }
 
     Views.Ctx ctx() {
         String base = options.publicBaseUrl() != null ? options.publicBaseUrl() : lastBase;

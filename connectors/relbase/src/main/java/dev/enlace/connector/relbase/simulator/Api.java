@@ -1,5 +1,6 @@
 package dev.enlace.connector.relbase.simulator;
 
+import dev.enlace.simulator.RequestPaths;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -95,7 +96,7 @@ final class Api {
             send(rc, status, meta(status, status == 403 ? RATE_LIMITED : "Internal Server Error"));
             return;
         }
-        String path = RelbaseSimulator.pathInside(rc).substring(RelbaseSimulator.API_PREFIX.length());
+        String path = RequestPaths.inside(rc).substring(RelbaseSimulator.API_PREFIX.length());
         Route match = null;
         Matcher matcher = null;
         for (Route route : routes) {

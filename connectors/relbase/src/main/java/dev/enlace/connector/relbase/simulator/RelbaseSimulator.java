@@ -6,6 +6,7 @@ import dev.enlace.connector.relbase.simulator.Company.Product;
 import dev.enlace.simulator.RateWindow;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import dev.enlace.simulator.RequestPaths;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -245,26 +246,12 @@ public final class RelbaseSimulator implements AutoCloseable {
     }
 
     String baseUrl(RoutingContext rc) {
-        var authority = rc.request().authority();
-        String base = (rc.request().isSSL() ? "https://" : "http://")
-                + (authority == null ? "localhost" : authority.toString()) + mountPrefix(rc);
+        String base = RequestPaths.base(rc);
         lastBase = base;
         return base;
     }
 
-    static String mountPrefix(RoutingContext rc) {
-        String mount = rc.mountPoint();
-        if (mount == null) {
-            return "";
-        }
-        return mount.endsWith("/") ? mount.substring(0, mount.length() - 1) : mount;
-    }
 
-    static String pathInside(RoutingContext rc) {
-        String path = rc.request().path();
-        String prefix = mountPrefix(rc);
-        return !prefix.isEmpty() && path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-    }
 
     /** Stand-in for a document's PDF link. */
     boolean pdf(long dteId, StringBuilder out) {
