@@ -10,7 +10,9 @@ import java.util.Map;
  * first use, stopped when the JVM exits) and the service's own database on the real
  * PostgreSQL, created if missing and emptied once per JVM. Dev Services stay off: nothing here needs Docker.
  *
- * <p>Init arg {@code database} names the service's database (default {@code enlace_test}).
+ * <p>Init arg {@code database} names the service's database (default {@code enlace_test}); the environment
+ * variable {@code ENLACE_TEST_DB_SUFFIX} (letters, digits, _) is appended to it, so two checkouts testing the
+ * same module on one machine do not empty each other's database.
  */
 public class EnlaceTestResources implements QuarkusTestResourceLifecycleManager {
     private static EmbeddedKafkaBroker broker;
@@ -29,7 +31,8 @@ public class EnlaceTestResources implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        String suffix = System.getenv().getOrDefault("ENLACE_TEST_DB_SUFFIX", "");
+        database = initArgs.getOrDefault("database", database) + suffix.toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
