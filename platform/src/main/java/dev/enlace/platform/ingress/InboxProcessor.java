@@ -21,17 +21,15 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Works through stored webhooks: claims a batch, runs deliveries with the same partition key
- * one after another (different keys side by side), marks them done, and on failure tries
- * again with exponential back-off and jitter until the attempts run out; then the delivery
+ * Works through stored webhooks: keeps up to {@code enlace.inbox.batch-size} claimed deliveries in hand, runs
+ * those with the same partition key one after another (different keys side by side), marks them done, and on
+ * failure tries again with exponential back-off and jitter until the attempts run out; then the delivery
  * becomes a failure record that can be retried by hand.
  */
 @ApplicationScoped
@@ -51,6 +49,9 @@ public class InboxProcessor implements FailureRetry {
     private final Duration firstBackoff;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** The last claim filled every free place: more may be waiting for the next free one. */
+    private final AtomicBoolean saturated = new AtomicBoolean();
 
     public InboxProcessor(Pool pool, Vertx vertx, TenantRegistry tenants, Instance<WebhookHandler> handlers,
             FailureRecords failures, PgNotifications notifications, MeterRegistry metrics,
@@ -84,31 +85,49 @@ public class InboxProcessor implements FailureRetry {
         drain().subscribe().with(v -> { }, err -> LOG.warnf("inbox processing failed: %s", err.getMessage()));
     }
 
+    /**
+     * Claims waiting deliveries while fewer than {@code batchSize} are in hand. Claiming goes on while others
+     * are still being processed, so one slow delivery never holds up the rest.
+     */
     public Uni<Void> drain() {
         if (!running.compareAndSet(false, true)) {
             again.set(true);
             return Uni.createFrom().voidItem();
         }
         again.set(false);
-        return processUntilEmpty()
+        return claimWhileRoom()
                 .eventually(() -> running.set(false))
                 .chain(() -> again.getAndSet(false) ? drain() : Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> processUntilEmpty() {
-        return claim().chain(batch -> batch.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : processBatch(batch).chain(() -> batch.size() == batchSize ? processUntilEmpty() : Uni.createFrom().voidItem()));
+    private Uni<Void> claimWhileRoom() {
+        int room = batchSize - inFlight.get();
+        if (room <= 0) {
+            saturated.set(true);
+            return Uni.createFrom().voidItem();
+        }
+        return claim(room).chain(batch -> {
+            batch.forEach(this::start);
+            return batch.size() == room ? claimWhileRoom() : Uni.createFrom().voidItem();
+        });
     }
 
-    private Uni<List<InboxDelivery>> claim() {
+    /**
+     * A delivery is claimed only when no earlier one with the same partition key (within its system and tenant:
+     * Bsale variant ids repeat across companies) is unfinished, here or in another replica: deliveries of one
+     * key run one after another in arrival order, different keys side by side, and while one runs the next
+     * waits unclaimed, where identical pointers still coalesce with it.
+     */
+    private Uni<List<InboxDelivery>> claim(int limit) {
         // a PROCESSING row whose lease ran out belonged to a processor that died: take it over
         return pool.preparedQuery("UPDATE webhook_inbox SET status = 'PROCESSING', locked_until = now() + interval '2 minutes'"
-                        + " WHERE id IN (SELECT id FROM webhook_inbox WHERE next_attempt_at <= now()"
-                        + " AND (status = 'PENDING' OR (status = 'PROCESSING' AND locked_until < now()))"
-                        + " ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)"
+                        + " WHERE id IN (SELECT w.id FROM webhook_inbox w WHERE w.next_attempt_at <= now()"
+                        + " AND (w.status = 'PENDING' OR (w.status = 'PROCESSING' AND w.locked_until < now()))"
+                        + " AND NOT EXISTS (SELECT 1 FROM webhook_inbox e WHERE e.system = w.system AND e.tenant = w.tenant"
+                        + " AND e.partition_key = w.partition_key AND e.id < w.id AND e.status IN ('PENDING', 'PROCESSING'))"
+                        + " ORDER BY w.id LIMIT $1 FOR UPDATE SKIP LOCKED)"
                         + " RETURNING id, system, tenant, topic, partition_key, payload, attempts")
-                .execute(Tuple.of(batchSize))
+                .execute(Tuple.of(limit))
                 .map(rows -> {
                     List<InboxDelivery> batch = new ArrayList<>();
                     for (Row r : rows) {
@@ -116,34 +135,32 @@ public class InboxProcessor implements FailureRetry {
                                 r.getString("topic"), r.getString("partition_key"), r.getString("payload"),
                                 r.getInteger("attempts") + 1));
                     }
-                    batch.sort(Comparator.comparingLong(InboxDelivery::id));
                     return batch;
                 });
     }
 
-    private Uni<Void> processBatch(List<InboxDelivery> batch) {
-        Map<String, List<InboxDelivery>> byKey = new LinkedHashMap<>();
-        batch.forEach(d -> byKey.computeIfAbsent(d.partitionKey(), k -> new ArrayList<>()).add(d));
-        List<Uni<Void>> lanes = byKey.values().stream().map(this::processInOrder).toList();
-        return Uni.join().all(lanes).andCollectFailures().replaceWithVoid();
+    private void start(InboxDelivery delivery) {
+        inFlight.incrementAndGet();
+        processOne(delivery).onFailure().invoke(err ->
+                        // only the bookkeeping failed: the row's lease runs out and it is claimed again
+                        LOG.warnf("webhook %d: could not record the outcome: %s", delivery.id(), err.getMessage()))
+                .onFailure().recoverWithNull()
+                .subscribe().with(done -> finished());
     }
 
-    /** Stops a lane at its first failure so a later delivery never overtakes an earlier one. */
-    private Uni<Void> processInOrder(List<InboxDelivery> lane) {
-        Uni<Boolean> chain = Uni.createFrom().item(true);
-        for (InboxDelivery delivery : lane) {
-            chain = chain.chain(ok -> ok ? processOne(delivery) : release(delivery).replaceWith(false));
+    private void finished() {
+        inFlight.decrementAndGet();
+        if (saturated.compareAndSet(true, false)) {
+            trigger();
         }
-        return chain.replaceWithVoid();
     }
 
-    private Uni<Boolean> processOne(InboxDelivery delivery) {
+    private Uni<Void> processOne(InboxDelivery delivery) {
         long started = System.nanoTime();
         return IsolatedContext.run(vertx, () -> handle(delivery))
                 .chain(() -> markDone(delivery))
                 .invoke(() -> processing.record(Duration.ofNanos(System.nanoTime() - started)))
-                .replaceWith(true)
-                .onFailure().recoverWithUni(err -> markFailed(delivery, err).replaceWith(false));
+                .onFailure().recoverWithUni(err -> markFailed(delivery, err));
     }
 
     private Uni<Void> handle(InboxDelivery delivery) {
@@ -160,11 +177,6 @@ public class InboxProcessor implements FailureRetry {
         return pool.preparedQuery("UPDATE webhook_inbox SET status = 'DONE', processed_at = now(), attempts = $2,"
                         + " locked_until = NULL, last_error = NULL WHERE id = $1")
                 .execute(Tuple.of(d.id(), d.attempt())).replaceWithVoid();
-    }
-
-    private Uni<Void> release(InboxDelivery d) {
-        return backToWaiting(d.id(), "UPDATE webhook_inbox SET status = 'PENDING', locked_until = NULL WHERE id = $1",
-                Tuple.of(d.id()));
     }
 
     /**

@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestSystems {
     static final Map<String, AtomicInteger> HANDLED = new ConcurrentHashMap<>();
+    /** Ids of handled deliveries, in the order they were handled. */
+    static final java.util.List<String> HANDLED_IN_ORDER = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Deliveries whose id is here fail that many more times. */
     static final Map<String, AtomicInteger> FAILURES_LEFT = new ConcurrentHashMap<>();
     /** Pointer deliveries for a SKU wait here until the test completes the future. */
@@ -140,8 +142,10 @@ final class TestSystems {
             }
             if ("pointer".equals(delivery.topic())) {
                 String sku = json.get("sku").asText();
-                POINTERS_HANDLED.computeIfAbsent(sku, k -> new AtomicInteger()).incrementAndGet();
-                var gate = GATES.get(sku);
+                // keyed by tenant too: two accounts may use the same ids
+                String key = tenant.id() + "/" + sku;
+                POINTERS_HANDLED.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                var gate = GATES.get(key);
                 return gate == null ? Uni.createFrom().voidItem() : Uni.createFrom().completionStage(gate);
             }
             String id = json.get("id").asText();
@@ -150,6 +154,7 @@ final class TestSystems {
                 return Uni.createFrom().failure(new IllegalStateException("the ERP is down (test)"));
             }
             HANDLED.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            HANDLED_IN_ORDER.add(id);
             String sku = json.get("sku").asText();
             BigDecimal quantity = json.get("quantity").decimalValue();
             StockChanged event = new StockChanged(tenant.id(), sku, new ExternalRef("testerp", "p-" + sku, "v-" + sku),

@@ -109,20 +109,37 @@ class WebhookToKafkaTest {
     void pointerNotificationsCoalesceWhileAnIdenticalOneWaits() {
         String sku = "PTR-" + UUID.randomUUID().toString().substring(0, 8);
         var gate = new java.util.concurrent.CompletableFuture<Void>();
-        TestSystems.GATES.put(sku, gate);
+        TestSystems.GATES.put("acme/" + sku, gate);
         String pointer = "{\"id\":\"%s\",\"topic\":\"pointer\",\"sku\":\"" + sku + "\",\"quantity\":1}";
         post("acme", TOKEN, pointer.formatted(UUID.randomUUID())).statusCode(202);
         // the first is being processed (held at the gate); the next one waits behind it
-        await().atMost(Duration.ofSeconds(10)).until(() -> TestSystems.POINTERS_HANDLED.containsKey(sku));
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSystems.POINTERS_HANDLED.containsKey("acme/" + sku));
         post("acme", TOKEN, pointer.formatted(UUID.randomUUID())).statusCode(202);
         // these point at the same state as the waiting one: nothing more to store
         post("acme", TOKEN, pointer.formatted(UUID.randomUUID())).statusCode(200).body("status", equalTo("duplicate"));
         post("acme", TOKEN, pointer.formatted(UUID.randomUUID())).statusCode(200).body("status", equalTo("duplicate"));
         gate.complete(null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> TestSystems.POINTERS_HANDLED.get(sku).get() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSystems.POINTERS_HANDLED.get("acme/" + sku).get() == 2);
         // and a pointer arriving after that is read again: the state may have changed since
         post("acme", TOKEN, pointer.formatted(UUID.randomUUID())).statusCode(202);
-        await().atMost(Duration.ofSeconds(10)).until(() -> TestSystems.POINTERS_HANDLED.get(sku).get() == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSystems.POINTERS_HANDLED.get("acme/" + sku).get() == 3);
+    }
+
+    @Test
+    void sameKeyInAnotherTenantIsNotHeldUpBehindThisOne() {
+        String sku = "LANE-" + UUID.randomUUID().toString().substring(0, 8);
+        var gate = new java.util.concurrent.CompletableFuture<Void>();
+        TestSystems.GATES.put("acme/" + sku, gate);
+        String pointer = "{\"id\":\"%s\",\"topic\":\"pointer\",\"sku\":\"" + sku + "\",\"quantity\":1}";
+        post("acme", TOKEN, pointer.formatted(UUID.randomUUID())).statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestSystems.POINTERS_HANDLED.containsKey("acme/" + sku));
+        // beta's account has an item with the same id: its lane is its own, so it runs while acme's is held
+        post("beta", "beta-signing-key-1234", pointer.formatted(UUID.randomUUID())).statusCode(202);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> TestSystems.POINTERS_HANDLED.containsKey("beta/" + sku));
+        } finally {
+            gate.complete(null);
+        }
     }
 
     @Test
@@ -187,6 +204,19 @@ class WebhookToKafkaTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(inboxStatus(id)));
         assertThat(inboxAttempts(id)).isEqualTo(3);
         assertThat(TestSystems.HANDLED.get(id).get()).isEqualTo(1);
+    }
+
+    @Test
+    void laterDeliveryOfTheSameKeyWaitsForAnEarlierOneThatIsBeingRetried() throws Exception {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String sku = "ORDER-" + first.substring(0, 8);
+        TestSystems.FAILURES_LEFT.put(first, new AtomicInteger(2));
+        post("acme", TOKEN, body(first, sku, "1")).statusCode(202);
+        post("acme", TOKEN, body(second, sku, "2")).statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(inboxStatus(second)));
+        var handled = TestSystems.HANDLED_IN_ORDER;
+        assertThat(handled.indexOf(first)).isNotNegative().isLessThan(handled.indexOf(second));
     }
 
     @Test
