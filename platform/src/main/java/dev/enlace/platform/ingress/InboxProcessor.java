@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Works through stored webhooks: keeps up to {@code enlace.inbox.batch-size} claimed deliveries in hand, runs
+ * Works through stored webhooks: keeps up to {@code enlace.inbox.concurrency} claimed deliveries in hand, runs
  * those with the same partition key one after another (different keys side by side), marks them done, and on
  * failure tries again with exponential back-off and jitter until the attempts run out; then the delivery
  * becomes a failure record that can be retried by hand.
@@ -44,7 +44,7 @@ public class InboxProcessor implements FailureRetry {
     private final FailureRecords failures;
     private final PgNotifications notifications;
     private final Timer processing;
-    private final int batchSize;
+    private final int concurrency;
     private final int maxAttempts;
     private final Duration firstBackoff;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -55,7 +55,7 @@ public class InboxProcessor implements FailureRetry {
 
     public InboxProcessor(Pool pool, Vertx vertx, TenantRegistry tenants, Instance<WebhookHandler> handlers,
             FailureRecords failures, PgNotifications notifications, MeterRegistry metrics,
-            @ConfigProperty(name = "enlace.inbox.batch-size", defaultValue = "200") int batchSize,
+            @ConfigProperty(name = "enlace.inbox.concurrency", defaultValue = "64") int concurrency,
             @ConfigProperty(name = "enlace.inbox.max-attempts", defaultValue = "8") int maxAttempts,
             @ConfigProperty(name = "enlace.inbox.first-backoff", defaultValue = "PT1S") Duration firstBackoff) {
         this.pool = pool;
@@ -65,7 +65,7 @@ public class InboxProcessor implements FailureRetry {
         this.failures = failures;
         this.notifications = notifications;
         this.processing = metrics.timer("enlace.inbox.processing");
-        this.batchSize = batchSize;
+        this.concurrency = concurrency;
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
     }
@@ -86,7 +86,8 @@ public class InboxProcessor implements FailureRetry {
     }
 
     /**
-     * Claims waiting deliveries while fewer than {@code batchSize} are in hand. Claiming goes on while others
+     * Claims waiting deliveries while fewer than {@code concurrency} are in hand (enough to overlap the ERP reads;
+     * more would only queue for the database pool ahead of the store writes). Claiming goes on while others
      * are still being processed, so one slow delivery never holds up the rest.
      */
     public Uni<Void> drain() {
@@ -101,7 +102,7 @@ public class InboxProcessor implements FailureRetry {
     }
 
     private Uni<Void> claimWhileRoom() {
-        int room = batchSize - inFlight.get();
+        int room = concurrency - inFlight.get();
         if (room <= 0) {
             saturated.set(true);
             return Uni.createFrom().voidItem();
