@@ -69,7 +69,7 @@ public final class StockBenchmark {
         // Enlace; the load would hit it first, so it is lifted unless asked for
         BsaleSimulatorOptions bsaleOptions = "real".equals(opts.get("--bsale-budget"))
                 ? BsaleSimulatorOptions.defaults()
-                : BsaleSimulatorOptions.defaults().withRateLimit(1_000_000_000, Duration.ofSeconds(300));
+                : unlimitedBsale();
 
         Path root = Path.of("").toAbsolutePath();
         Path work = root.resolve(".local/bench");
@@ -91,13 +91,7 @@ public final class StockBenchmark {
                 ? DemoTenant.create(sims, tenantsDir, "bulk", new DemoTenant.Options(resyncSkus, false, List.of(1L), stockUrl))
                 : null;
         if (!"real".equals(opts.get("--bsale-budget"))) {
-            // Enlace respects the budget the tenant file gives, so the lifted one is written there too
-            try (var files = Files.list(tenantsDir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                    Files.writeString(file, Files.readString(file).replaceFirst("(?m)^    companyId: (.*)$",
-                            "    companyId: $1\n    rateLimits: \"100000/1s\""));
-                }
-            }
+            liftBsaleBudget(tenantsDir);
         }
         stack.startServices(tenantsDir);
 
@@ -122,6 +116,21 @@ public final class StockBenchmark {
         }
         stack.close();
         System.exit(0);
+    }
+
+    /** Enlace respects the Bsale budget the tenant file gives, so a budget lifted in the simulator is written there too. */
+    static void liftBsaleBudget(Path tenantsDir) throws java.io.IOException {
+        try (var files = Files.list(tenantsDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Files.writeString(file, Files.readString(file).replaceFirst("(?m)^    companyId: (.*)$",
+                        "    companyId: $1\n    rateLimits: \"100000/1s\""));
+            }
+        }
+    }
+
+    /** Bsale's budget lifted far beyond any load, in the simulator. */
+    static BsaleSimulatorOptions unlimitedBsale() {
+        return BsaleSimulatorOptions.defaults().withRateLimit(1_000_000_000, Duration.ofSeconds(300));
     }
 
     private static void link(Simulators sims, ContractEvents contract, DemoTenant.Created tenant) {

@@ -65,4 +65,22 @@ public final class RelbaseTenant {
                 """.formatted(id, JumpsellerStoreFixture.yaml(sims, id), sims.relbaseUrl(), warehouse));
         return new Created(id, company.companyId(), warehouse, storeCode, skus, ids);
     }
+
+    /**
+     * Turns tax documents on, issued automatically (DO1, DO2) from the tenant's warehouse. {@code receiptType}
+     * is what a buyer who asked for no factura gets: "39" (boleta) or "1001" (nota de venta). Credit notes
+     * and guías are configured too, so that what relBase cannot issue shows as a failure.
+     */
+    public static void enableDocuments(Path tenantsDir, Created tenant, String receiptType) throws IOException {
+        Files.writeString(tenantsDir.resolve(tenant.id() + ".yaml"), """
+                  documents:
+                    enabled: true
+                    mode: AUTOMATIC
+                    receiptType: "%s"
+                    invoiceType: "33"
+                    creditNoteType: "61"
+                    dispatchGuideType: "52"
+                    office: "%d"
+                """.formatted(receiptType, tenant.warehouse()), java.nio.file.StandardOpenOption.APPEND);
+    }
 }

@@ -24,12 +24,15 @@ import java.util.Map;
  * <li>{@code sklad}: MoySklad with two warehouses and a Jumpseller store;</li>
  * <li>{@code shop}: Bsale with an inSales shop;</li>
  * <li>{@code docs}: like acme, with tax documents on in automatic mode (DO1, DO2);</li>
- * <li>{@code manualdocs}: like acme, with tax documents on in manual mode (DO1).</li>
+ * <li>{@code manualdocs}: like acme, with tax documents on in manual mode (DO1);</li>
+ * <li>{@code reldocs}: relBase with a Jumpseller store, tax documents on: boleta or factura (DO1);</li>
+ * <li>{@code relnotes}: like reldocs, but a nota de venta instead of a boleta (DO2).</li>
  * </ul>
  * Bsale notifications go to the service under test, on the HTTP port chosen here.
  */
 public class SimulatedTenantResources implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, DemoTenant.Created> TENANTS = new HashMap<>();
+    private static final Map<String, RelbaseTenant.Created> RELBASE_TENANTS = new HashMap<>();
     private static RelbaseTenant.Created polled;
     private static MoyskladTenant.Created sklad;
     private static InsalesTenant.Created shop;
@@ -44,6 +47,11 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     /** {@code polled}: a relBase company (no stock webhooks) selling through a Jumpseller store. */
     public static RelbaseTenant.Created polled() {
         return polled;
+    }
+
+    /** {@code reldocs} or {@code relnotes}: a relBase company issuing tax documents, with a Jumpseller store. */
+    public static RelbaseTenant.Created relbase(String id) {
+        return RELBASE_TENANTS.get(id);
     }
 
     /** {@code sklad}: a MoySklad account with two warehouses (their sum is sold) and a Jumpseller store. */
@@ -104,6 +112,11 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
             TENANTS.put("manualdocs", DemoTenant.create(sims, tenantsDir, "manualdocs",
                     new DemoTenant.Options(10, false, List.of(DemoTenant.OFFICE), url)));
             DemoTenant.enableDocuments(tenantsDir, "manualdocs", true);
+            for (String id : List.of("reldocs", "relnotes")) {
+                RelbaseTenant.Created created = RelbaseTenant.create(sims, tenantsDir, id, 6);
+                RelbaseTenant.enableDocuments(tenantsDir, created, id.equals("relnotes") ? "1001" : "39");
+                RELBASE_TENANTS.put(id, created);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

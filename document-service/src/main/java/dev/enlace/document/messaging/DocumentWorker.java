@@ -7,6 +7,7 @@ import dev.enlace.events.DocumentIssued;
 import dev.enlace.events.DocumentPurpose;
 import dev.enlace.events.Money;
 import dev.enlace.events.OrderSnapshot;
+import dev.enlace.platform.api.ApiException;
 import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.DocumentRequest;
 import dev.enlace.platform.connectors.ErpDocuments;
@@ -225,12 +226,15 @@ public class DocumentWorker implements FailureRetry {
 
     /**
      * Time-outs, 5xx and 429 may hide an issued document: retry later (after a lookup). Other refusals
-     * (4xx: bad data, no folios) need a person: FAILED, listed in /failures.
+     * (4xx: bad data, no folios) need a person: FAILED, listed in /failures. So does a request the
+     * connector itself refuses before any call (an ApiException: a document its ERP's API cannot issue,
+     * SKUs the ERP lacks): retrying would only repeat the refusal.
      */
     private Uni<Void> failed(Claimed c, Throwable err) {
         String reason = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
         boolean refused = err instanceof ExternalApiException e && e.status() >= 400 && e.status() < 500
-                && e.status() != 408 && e.status() != 429;
+                && e.status() != 408 && e.status() != 429
+                || err instanceof ApiException a && a.status() >= 400 && a.status() < 500;
         return failed(c, reason, refused);
     }
 

@@ -1,18 +1,13 @@
 package dev.enlace.document.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.enlace.events.Address;
 import dev.enlace.events.BillingChoice;
-import dev.enlace.events.CustomerSnapshot;
 import dev.enlace.events.DocumentKind;
 import dev.enlace.events.DocumentIssued;
 import dev.enlace.events.DocumentPending;
 import dev.enlace.events.ExternalRef;
 import dev.enlace.events.LinkMethod;
-import dev.enlace.events.Money;
 import dev.enlace.events.OrderCancelled;
-import dev.enlace.events.OrderLine;
 import dev.enlace.events.OrderPaid;
 import dev.enlace.events.OrderShipped;
 import dev.enlace.events.OrderSnapshot;
@@ -37,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,8 +40,16 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.enlace.document.flow.DocumentFixtures.JSON;
+import static dev.enlace.document.flow.DocumentFixtures.WAIT;
+import static dev.enlace.document.flow.DocumentFixtures.awaitDocument;
+import static dev.enlace.document.flow.DocumentFixtures.awaitFailure;
+import static dev.enlace.document.flow.DocumentFixtures.issuedEvents;
+import static dev.enlace.document.flow.DocumentFixtures.line;
+import static dev.enlace.document.flow.DocumentFixtures.newOrderId;
+import static dev.enlace.document.flow.DocumentFixtures.order;
+import static dev.enlace.document.flow.DocumentFixtures.read;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,10 +65,7 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @WithTestResource(value = SimulatedTenantResources.class, initArgs = @ResourceArg(name = "database", value = "enlace_document_test"))
 class DocumentFlowTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final AtomicInteger ORDERS = new AtomicInteger(1000);
     private static KafkaEvents events;
     private static ContractEvents contract;
     private static boolean linked;
@@ -104,7 +103,7 @@ class DocumentFlowTest {
         }
         // orders of these tests must find their links in place, as they would in a running shop
         int expected = count;
-        await().atMost(WAIT).until(() -> pool.query("SELECT count(*) FROM document_link").execute()
+        await().atMost(WAIT).until(() -> pool.query("SELECT count(*) FROM document_link WHERE tenant IN ('docs', 'manualdocs', 'acme')").execute()
                 .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0) >= expected);
     }
 
@@ -115,27 +114,6 @@ class DocumentFlowTest {
     }
 
     // ---- orders ----
-
-    private static String newOrderId() {
-        return String.valueOf(ORDERS.incrementAndGet());
-    }
-
-    private static OrderLine line(String sku, int quantity, String unitPrice, String discount) {
-        return new OrderLine(sku, "1", "1", "Producto " + sku, BigDecimal.valueOf(quantity), Money.of(unitPrice, "CLP"),
-                Money.of(discount, "CLP"), new BigDecimal("19"), true);
-    }
-
-    private static OrderSnapshot order(String id, BillingChoice billing, OrderLine... lines) {
-        BigDecimal total = List.of(lines).stream()
-                .map(l -> l.unitPrice().amount().multiply(l.quantity()).subtract(l.discount().amount()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        Address address = new Address("Ana Pérez", "Av. Italia 1234", "Santiago", "Providencia", "RM", null, "CL");
-        return new OrderSnapshot("jumpseller", id, "paid", null, "CLP", List.of(lines),
-                new CustomerSnapshot("jumpseller", "c" + id, "ana@example.cl", null, "Ana", "Pérez", null, null, null,
-                        List.of(address)),
-                address, billing, "webpay", false, new Money(total, "CLP"), Money.of("0", "CLP"),
-                Money.of("0", "CLP"), Money.of("0", "CLP"), new Money(total, "CLP"), OffsetDateTime.now());
-    }
 
     private void paid(String tenant, OrderSnapshot order) {
         contract.publish(tenant, order.orderId(), new OrderPaid(tenant, order, OffsetDateTime.now()));
@@ -155,33 +133,6 @@ class DocumentFlowTest {
         return JSON.readTree(response.body());
     }
 
-    private JsonNode awaitDocument(String tenant, String orderId, String purpose) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode rows = JSON.readTree(given().get("/tenants/{t}/orders/{o}/documents", tenant, orderId).asString());
-            for (JsonNode row : rows) {
-                if (row.get("purpose").asText().equals(purpose) && row.get("state").asText().equals("ISSUED")) {
-                    return row;
-                }
-            }
-            return null;
-        }, row -> row != null);
-    }
-
-    private List<DocumentIssued> issuedEvents(String tenant, String orderId, int expected) {
-        List<ConsumerRecord<String, io.cloudevents.CloudEvent>> records = events.await(
-                r -> r.key().equals(Topics.key(tenant, orderId)) && r.value().getType().equals(DocumentIssued.TYPE),
-                expected, WAIT);
-        return records.stream().map(r -> read(r.value().getData().toBytes(), DocumentIssued.class)).toList();
-    }
-
-    private static <T> T read(byte[] json, Class<T> type) {
-        try {
-            return JSON.copy().findAndRegisterModules().readValue(json, type);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     // ---- DO1, DO6, DO7 ----
 
     @Test
@@ -194,7 +145,7 @@ class DocumentFlowTest {
         JsonNode inBsale = bsaleDocumentsFor(docs, id);
         assertThat(inBsale).hasSize(1);
         assertThat(inBsale.get(0).get("totalAmount").decimalValue()).isEqualByComparingTo("23780");
-        DocumentIssued issued = issuedEvents("docs", id, 1).get(0);
+        DocumentIssued issued = issuedEvents(events, "docs", id, 1).get(0);
         assertThat(issued.folio()).isEqualTo(inBsale.get(0).get("number").asText());
         assertThat(issued.total().amount()).isEqualByComparingTo("23780");
         assertThat(issued.net().amount().add(issued.tax().amount())).isEqualByComparingTo("23780");
@@ -418,14 +369,7 @@ class DocumentFlowTest {
             sims.bsale().setFoliosAvailable(manual.cpnId(), "39", 0);
             given().contentType(ContentType.JSON).body("{\"kind\": \"RECEIPT\"}")
                     .post("/tenants/manualdocs/orders/{o}/documents", id).then().statusCode(202);
-            failure = await().atMost(WAIT).until(() -> {
-                for (JsonNode f : JSON.readTree(given().queryParam("tenant", "manualdocs").get("/failures").asString())) {
-                    if (f.get("reference").asText().equals(id + ":SALE")) {
-                        return f;
-                    }
-                }
-                return null;
-            }, f -> f != null);
+            failure = awaitFailure("manualdocs", id, "SALE");
             assertThat(failure.get("reason").asText()).contains("does not have numbers available");
             given().get("/tenants/manualdocs/orders/{o}/documents", id).then().body("state", equalTo(List.of("FAILED")));
         } finally {

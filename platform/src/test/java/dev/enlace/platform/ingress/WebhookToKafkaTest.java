@@ -263,7 +263,7 @@ class WebhookToKafkaTest {
     }
 
     private static Object inboxColumn(String deliveryKey, String column) throws SQLException {
-        try (var c = DriverManager.getConnection(PostgresDatabases.jdbcUrl("enlace_platform_test"),
+        try (var c = DriverManager.getConnection(PostgresDatabases.jdbcUrl(EnlaceTestResources.databaseName("enlace_platform_test")),
                 PostgresDatabases.user(), PostgresDatabases.password());
                 var s = c.prepareStatement("SELECT " + column + " FROM webhook_inbox WHERE delivery_key = ?"
                         + (column.startsWith("count") ? "" : " LIMIT 1"))) {

@@ -29,10 +29,14 @@ public class EnlaceTestResources implements QuarkusTestResourceLifecycleManager 
         return broker;
     }
 
+    /** The database a test named {@code base} really uses: with this checkout's {@code ENLACE_TEST_DB_SUFFIX}. */
+    public static String databaseName(String base) {
+        return base + System.getenv().getOrDefault("ENLACE_TEST_DB_SUFFIX", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public void init(Map<String, String> initArgs) {
-        String suffix = System.getenv().getOrDefault("ENLACE_TEST_DB_SUFFIX", "");
-        database = initArgs.getOrDefault("database", database) + suffix.toLowerCase(java.util.Locale.ROOT);
+        database = databaseName(initArgs.getOrDefault("database", database));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.enlace.connector.insales.client;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,4 +33,16 @@ public interface InsalesApi {
     @PUT
     @Path("/products/variants_group_update.json")
     Uni<List<InsalesVariant.Status>> updateVariants(InsalesVariant.GroupUpdate body);
+
+    @GET
+    @Path("/orders/{id}.json")
+    Uni<InsalesOrder> order(@PathParam("id") String orderId);
+
+    @GET
+    @Path("/webhooks.json")
+    Uni<List<InsalesWebhook>> webhooks();
+
+    @POST
+    @Path("/webhooks.json")
+    Uni<InsalesWebhook> createWebhook(InsalesWebhook.Wrapped body);
 }

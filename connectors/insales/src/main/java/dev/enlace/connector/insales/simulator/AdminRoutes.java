@@ -42,6 +42,10 @@ final class AdminRoutes {
             sim.cancelOrder(shop(ctx), Long.parseLong(ctx.pathParam("id")));
             return null;
         });
+        on(r, HttpMethod.POST, "/_sim/shops/:shop/orders/:id/fulfillment", 204, ctx -> {
+            sim.fulfillOrder(shop(ctx), Long.parseLong(ctx.pathParam("id")), tree(ctx).path("status").asText(null));
+            return null;
+        });
         on(r, HttpMethod.GET, "/_sim/shops/:shop/webhook-deliveries", 200, ctx -> sim.deliveries(shop(ctx)));
         on(r, HttpMethod.GET, "/_sim/shops/:shop/counters", 200, ctx -> sim.counters(shop(ctx)));
         on(r, HttpMethod.POST, "/_sim/shops/:shop/faults", 204, ctx -> {

@@ -33,10 +33,34 @@ public final class InsalesAdmin {
     public record VariantStock(long productId, long variantId, String sku, Integer quantity) {
     }
 
-    public record OrderLineRequest(long variantId, int quantity) {
+    /** @param discount the discount on the whole line, in the shop's currency; null for none */
+    public record OrderLineRequest(long variantId, int quantity, BigDecimal discount) {
+        public OrderLineRequest(long variantId, int quantity) {
+            this(variantId, quantity, null);
+        }
     }
 
-    public record OrderRequest(List<OrderLineRequest> lines, String clientName, String clientEmail) {
+    /** @param checkout what the shopper filled in at checkout beyond the name and e-mail; null for nothing more */
+    public record OrderRequest(List<OrderLineRequest> lines, String clientName, String clientEmail, Checkout checkout) {
+        public OrderRequest(List<OrderLineRequest> lines, String clientName, String clientEmail) {
+            this(lines, clientName, clientEmail, null);
+        }
+    }
+
+    /**
+     * @param paymentTitle  the payment method's name as the shop shows it ("Наложенный платёж" = cash on delivery)
+     * @param deliveryPrice what delivery costs; null for free
+     * @param fields        the shop's extra checkout fields the shopper filled in ({@code fields_values})
+     */
+    public record Checkout(String clientSurname, String clientPhone, ShippingAddress shippingAddress,
+            String paymentTitle, String deliveryTitle, BigDecimal deliveryPrice, List<FieldValue> fields) {
+    }
+
+    public record ShippingAddress(String name, String phone, String address, String city, String state, String zip,
+            String country) {
+    }
+
+    public record FieldValue(String name, String value) {
     }
 
     /** One webhook POST as the receiver answered it (status 0: no answer). */

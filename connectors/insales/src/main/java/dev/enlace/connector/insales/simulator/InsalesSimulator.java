@@ -75,6 +75,9 @@ public final class InsalesSimulator implements AutoCloseable {
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The system fulfillment statuses a merchant moves an order to, besides declining it. */
+    static final java.util.Set<String> FULFILLMENT = java.util.Set.of("new", "accepted", "approved", "dispatched",
+            "delivered", "returned");
     /** Moscow time, as inSales writes its dates. */
     private static final DateTimeFormatter DATES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
             .withZone(ZoneOffset.ofHours(3));
@@ -88,6 +91,7 @@ public final class InsalesSimulator implements AutoCloseable {
     private final AtomicLong variantIds = new AtomicLong(680_000_001);
     private final AtomicLong orderIds = new AtomicLong(36_001);
     private final AtomicLong lineIds = new AtomicLong(94_001);
+    private final AtomicLong clientIds = new AtomicLong(36_784);
     private final AtomicLong webhookIds = new AtomicLong(1_001);
 
     private record DeliveryLog(String shop, WebhookDelivery delivery) {
@@ -182,7 +186,12 @@ public final class InsalesSimulator implements AutoCloseable {
                     throw new IllegalArgumentException("variant " + v.id + " has " + v.quantity + " in stock, "
                             + l.quantity() + " asked");
                 }
-                lines.add(new Shop.Line(lineIds.getAndIncrement(), v, l.quantity(), v.price));
+                BigDecimal discount = l.discount() == null ? BigDecimal.ZERO : l.discount();
+                BigDecimal lineTotal = v.price.multiply(BigDecimal.valueOf(l.quantity()));
+                if (discount.signum() < 0 || discount.compareTo(lineTotal) > 0) {
+                    throw new IllegalArgumentException("a line discount lies between 0 and the line's " + lineTotal);
+                }
+                lines.add(new Shop.Line(lineIds.getAndIncrement(), v, l.quantity(), v.price, discount));
             }
             Instant now = now();
             for (Shop.Line line : lines) {
@@ -191,8 +200,10 @@ public final class InsalesSimulator implements AutoCloseable {
                     line.variant().updatedAt = now;
                 }
             }
-            order = new Shop.Order(orderIds.getAndIncrement(), shop.nextOrderNumber++, hex(16), lines,
-                    request.clientName(), request.clientEmail(), now);
+            long clientId = shop.clientIds.computeIfAbsent(String.valueOf(request.clientEmail()),
+                    e -> clientIds.getAndIncrement());
+            order = new Shop.Order(orderIds.getAndIncrement(), shop.nextOrderNumber++, hex(16), lines, clientId,
+                    request.clientName(), request.clientEmail(), request.checkout(), now);
             shop.orders.put(order.id, order);
         }
         fire(shop, "orders/create", orderJson(order));
@@ -229,6 +240,35 @@ public final class InsalesSimulator implements AutoCloseable {
                     line.variant().quantity += line.quantity();
                     line.variant().updatedAt = now;
                 }
+            }
+        }
+        fire(shop, "orders/update", orderJson(order));
+    }
+
+    /**
+     * The merchant moves the order along its system statuses ({@code accepted}, {@code approved},
+     * {@code dispatched}, {@code delivered}, {@code returned}; {@code declined} is {@link #cancelOrder}):
+     * {@code orders/update} fires.
+     */
+    public void fulfillOrder(String shopName, long orderId, String status) {
+        if (!FULFILLMENT.contains(status)) {
+            throw new IllegalArgumentException("fulfillment status is one of " + FULFILLMENT + ", not " + status);
+        }
+        Shop shop = shop(shopName);
+        Shop.Order order;
+        synchronized (shop) {
+            order = order(shop, orderId);
+            if ("declined".equals(order.fulfillmentStatus)) {
+                throw new IllegalStateException("order " + orderId + " is declined");
+            }
+            Instant now = now();
+            order.fulfillmentStatus = status;
+            order.updatedAt = now;
+            if (status.equals("accepted") && order.acceptedAt == null) {
+                order.acceptedAt = now;
+            }
+            if (status.equals("delivered")) {
+                order.deliveredAt = now;
             }
         }
         fire(shop, "orders/update", orderJson(order));
@@ -355,29 +395,71 @@ public final class InsalesSimulator implements AutoCloseable {
         return o;
     }
 
+    /**
+     * An order as {@code GET /orders/{id}.json} renders it and as its webhooks post it. Amounts: a line's
+     * {@code total_price} is before discounts, {@code full_total_price} after its share of them
+     * ({@code discounts_amount}); {@code total_price} of the order is the goods after discounts plus delivery.
+     */
     ObjectNode orderJson(Shop.Order order) {
+        InsalesAdmin.Checkout checkout = order.checkout;
+        BigDecimal items = order.lines.stream().map(Shop.Line::fullTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal discounts = order.lines.stream().map(Shop.Line::discount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal delivery = checkout == null || checkout.deliveryPrice() == null ? BigDecimal.ZERO : checkout.deliveryPrice();
         ObjectNode o = JSON.createObjectNode();
-        BigDecimal total = order.lines.stream().map(l -> l.salePrice().multiply(BigDecimal.valueOf(l.quantity())))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
         o.put("id", order.id).put("number", order.number).put("key", order.key)
                 .put("fulfillment_status", order.fulfillmentStatus).put("financial_status", order.financialStatus)
-                .put("paid_at", date(order.paidAt)).put("currency_code", "RUR")
-                .put("items_price", total.toPlainString()).put("delivery_price", "0.0")
-                .put("total_price", total.toPlainString());
+                .put("paid_at", date(order.paidAt)).put("accepted_at", date(order.acceptedAt))
+                .put("delivered_at", date(order.deliveredAt)).put("currency_code", "RUR")
+                .put("items_price", money(items)).put("delivery_price", money(delivery))
+                .put("full_delivery_price", money(delivery)).put("total_price", money(items.add(delivery)))
+                .put("delivery_title", checkout == null ? null : checkout.deliveryTitle())
+                .put("payment_title", checkout == null ? null : checkout.paymentTitle());
+        o.putNull("delivery_variant_id");
+        o.putNull("payment_gateway_id");
         o.putNull("custom_status");
+        o.putNull("comment");
         ObjectNode client = o.putObject("client");
-        client.put("type", "Client::Individual").put("name", order.clientName).put("email", order.clientEmail);
+        client.put("id", order.clientId).put("type", "Client::Individual").put("name", order.clientName)
+                .put("surname", checkout == null ? null : checkout.clientSurname()).put("email", order.clientEmail)
+                .put("phone", checkout == null ? null : checkout.clientPhone());
+        InsalesAdmin.ShippingAddress a = checkout == null ? null : checkout.shippingAddress();
+        if (a == null) {
+            o.putNull("shipping_address");
+        } else {
+            o.putObject("shipping_address").put("name", a.name()).put("phone", a.phone()).put("address", a.address())
+                    .put("city", a.city()).put("state", a.state()).put("zip", a.zip()).put("country", a.country());
+        }
+        ArrayNode fields = o.putArray("fields_values");
+        if (checkout != null && checkout.fields() != null) {
+            long fieldId = 1;
+            for (InsalesAdmin.FieldValue f : checkout.fields()) {
+                fields.addObject().put("id", order.id * 100 + fieldId).put("field_id", fieldId++).put("name", f.name())
+                        .put("value", f.value());
+            }
+        }
+        ArrayNode orderDiscounts = o.putArray("discounts");
+        if (discounts.signum() > 0) {
+            orderDiscounts.addObject().put("description", "Скидка").put("amount", money(discounts))
+                    .put("full_amount", money(discounts));
+        }
         ArrayNode lines = o.putArray("order_lines");
         for (Shop.Line l : order.lines) {
-            String lineTotal = l.salePrice().multiply(BigDecimal.valueOf(l.quantity())).toPlainString();
+            BigDecimal fullSale = l.fullTotal().divide(BigDecimal.valueOf(l.quantity()), 2, java.math.RoundingMode.HALF_UP);
             lines.addObject().put("id", l.id()).put("order_id", order.id).put("product_id", l.variant().product.id)
-                    .put("variant_id", l.variant().id).put("sku", l.variant().sku).put("title", l.variant().product.title)
-                    .put("quantity", l.quantity()).put("sale_price", l.salePrice().toPlainString())
-                    .put("full_sale_price", l.salePrice().toPlainString())
-                    .put("total_price", lineTotal).put("full_total_price", lineTotal);
+                    .put("variant_id", l.variant().id).put("sku", l.variant().sku).putNull("barcode")
+                    .put("title", l.variant().product.title).put("quantity", l.quantity()).put("reserved_quantity", l.quantity())
+                    .put("sale_price", money(l.salePrice())).put("full_sale_price", money(fullSale))
+                    .put("total_price", money(l.total())).put("full_total_price", money(l.fullTotal()))
+                    .put("discounts_amount", money(l.discount())).put("vat", -1).put("unit", "pce");
         }
         o.put("created_at", date(order.createdAt)).put("updated_at", date(order.updatedAt));
         return o;
+    }
+
+    /** Money as inSales writes it: a decimal string with at least one decimal ({@code "1590.0"}). */
+    static String money(BigDecimal amount) {
+        BigDecimal plain = amount.stripTrailingZeros();
+        return (plain.scale() <= 0 ? plain.setScale(1) : plain).toPlainString();
     }
 
     private static boolean available(Shop.Variant v) {

@@ -56,7 +56,15 @@ final class Shop {
         }
     }
 
-    record Line(long id, Variant variant, int quantity, BigDecimal salePrice) {
+    /** @param discount the line's share of the order's discounts, for the whole line */
+    record Line(long id, Variant variant, int quantity, BigDecimal salePrice, BigDecimal discount) {
+        BigDecimal total() {
+            return salePrice.multiply(BigDecimal.valueOf(quantity));
+        }
+
+        BigDecimal fullTotal() {
+            return total().subtract(discount);
+        }
     }
 
     static final class Order {
@@ -64,21 +72,28 @@ final class Shop {
         final long number;
         final String key;
         final List<Line> lines;
+        final long clientId;
         final String clientName;
         final String clientEmail;
+        final InsalesAdmin.Checkout checkout;
         String financialStatus = "pending";
         String fulfillmentStatus = "new";
         Instant paidAt;
+        Instant acceptedAt;
+        Instant deliveredAt;
         final Instant createdAt;
         Instant updatedAt;
 
-        Order(long id, long number, String key, List<Line> lines, String clientName, String clientEmail, Instant now) {
+        Order(long id, long number, String key, List<Line> lines, long clientId, String clientName, String clientEmail,
+                InsalesAdmin.Checkout checkout, Instant now) {
             this.id = id;
             this.number = number;
             this.key = key;
             this.lines = lines;
+            this.clientId = clientId;
             this.clientName = clientName;
             this.clientEmail = clientEmail;
+            this.checkout = checkout;
             this.createdAt = now;
             this.updatedAt = now;
         }
@@ -99,6 +114,8 @@ final class Shop {
     final Map<Long, Variant> variants = new HashMap<>();
     final Map<Long, Order> orders = new TreeMap<>();
     final Map<Long, Webhook> webhooks = new TreeMap<>();
+    /** A returning shopper (same e-mail) is the same client. */
+    final Map<String, Long> clientIds = new HashMap<>();
     final AtomicLong apiCalls = new AtomicLong();
     final AtomicLong throttled = new AtomicLong();
     long nextOrderNumber = 1001;

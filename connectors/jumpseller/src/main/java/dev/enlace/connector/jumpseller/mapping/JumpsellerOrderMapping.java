@@ -9,11 +9,11 @@ import dev.enlace.events.DocumentKind;
 import dev.enlace.events.Money;
 import dev.enlace.events.OrderLine;
 import dev.enlace.events.OrderSnapshot;
+import dev.enlace.platform.connectors.CheckoutFields;
 import dev.enlace.platform.connectors.OrderChange;
 import dev.enlace.platform.tenant.TenantSettings;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,7 +33,6 @@ import java.util.stream.Stream;
  */
 public final class JumpsellerOrderMapping {
     private static final Set<String> SHIPPED = Set.of("in_transit", "delivered");
-    private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
     private static final Pattern RUT = Pattern.compile("(\\d{1,9})([0-9K])");
 
     private JumpsellerOrderMapping() {
@@ -86,7 +85,7 @@ public final class JumpsellerOrderMapping {
 
     /** DO6: the document asked for in the document field ({@code Documento}); without one, a receipt (boleta). */
     static BillingChoice billing(JumpsellerOrder o, TenantSettings.CheckoutLabels labels) {
-        DocumentKind kind = field(o, labels.documentKind()).map(JumpsellerOrderMapping::documentKind).orElse(DocumentKind.RECEIPT);
+        DocumentKind kind = field(o, labels.documentKind()).map(CheckoutFields::documentKind).orElse(DocumentKind.RECEIPT);
         if (kind != DocumentKind.INVOICE) {
             return new BillingChoice(kind, null, null, null);
         }
@@ -108,17 +107,6 @@ public final class JumpsellerOrderMapping {
         return new BillingData(taxId, company, activity);
     }
 
-    static DocumentKind documentKind(String value) {
-        String v = normalise(value);
-        if (v.contains("factura")) {
-            return DocumentKind.INVOICE;
-        }
-        if (v.contains("nota_de_venta")) {
-            return DocumentKind.SALES_NOTE;
-        }
-        return DocumentKind.RECEIPT;
-    }
-
     /** A RUT as {@code 12345678-5}: no dots or spaces, a hyphen before the check digit, a capital K. */
     static String normaliseRut(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -133,7 +121,7 @@ public final class JumpsellerOrderMapping {
     /** Cash on delivery has no flag in Jumpseller: the payment method's type or name says it. */
     static boolean cashOnDelivery(JumpsellerOrder o) {
         return Stream.of(o.paymentMethodType(), o.paymentMethodName()).filter(Objects::nonNull)
-                .map(JumpsellerOrderMapping::normalise)
+                .map(CheckoutFields::normalise)
                 .anyMatch(v -> v.contains("cash_on_delivery") || v.contains("contra_entrega")
                         || v.contains("contraentrega") || v.equals("cod"));
     }
@@ -143,8 +131,7 @@ public final class JumpsellerOrderMapping {
         if (o.additionalFields() == null) {
             return Optional.empty();
         }
-        String wanted = normalise(label);
-        return o.additionalFields().stream().filter(f -> f.label() != null && normalise(f.label()).equals(wanted))
+        return o.additionalFields().stream().filter(f -> CheckoutFields.sameLabel(f.label(), label))
                 .map(f -> blankToNull(f.value())).filter(Objects::nonNull).findFirst();
     }
 
@@ -178,11 +165,6 @@ public final class JumpsellerOrderMapping {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static String normalise(String s) {
-        String plain = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return NOT_ALNUM.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("_").replaceAll("^_|_$", "");
     }
 
     private static String blankToNull(String s) {

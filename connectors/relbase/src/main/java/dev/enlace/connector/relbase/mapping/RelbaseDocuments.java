@@ -56,6 +56,15 @@ public class RelbaseDocuments implements ErpDocuments {
     static final int NOTA_DE_VENTA = 1001;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final String CLP = "CLP";
+    /**
+     * relBase's documented {@code POST /dtes} body (shared/connectors/relbase.md) has no field for the
+     * document a nota de crédito corrects, nor for a guía's transfer type: these are issued in relBase by hand.
+     */
+    private static final Map<DocumentPurpose, String> UNSUPPORTED = Map.of(
+            DocumentPurpose.CREDIT_NOTE, "relBase's documented API cannot issue a credit note (DO3): POST /dtes"
+                    + " takes no reference to the original document; issue it in relBase by hand",
+            DocumentPurpose.DISPATCH_GUIDE, "relBase's documented API cannot issue a dispatch guide (DO4): POST /dtes"
+                    + " takes no transfer type for a guía; issue it in relBase by hand");
 
     private final RelbaseClients clients;
 
@@ -121,7 +130,7 @@ public class RelbaseDocuments implements ErpDocuments {
             throw ApiException.unprocessable("a relBase document is issued from the order, and the request has none");
         }
         if (request.purpose() != DocumentPurpose.SALE) {
-            throw ApiException.unprocessable("the relBase connector issues sale documents only, not " + request.purpose());
+            throw ApiException.unprocessable(UNSUPPORTED.get(request.purpose()));
         }
     }
 
