@@ -65,4 +65,10 @@ public final class RelbaseTenant {
                 """.formatted(id, JumpsellerStoreFixture.yaml(sims, id), sims.relbaseUrl(), warehouse));
         return new Created(id, company.companyId(), warehouse, storeCode, skus, ids);
     }
+
+    /** Turns the tenant's {@code stock.erpSalesToStore} on (ST3): relBase's own sales lower the store's stock. */
+    public static void sendErpSalesToStore(Path tenantsDir, String id) throws IOException {
+        Files.writeString(tenantsDir.resolve(id + ".yaml"), "    erpSalesToStore: true\n",
+                java.nio.file.StandardOpenOption.APPEND);
+    }
 }
