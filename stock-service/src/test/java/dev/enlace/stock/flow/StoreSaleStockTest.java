@@ -56,6 +56,7 @@ class StoreSaleStockTest {
     private final Simulators sims = SimulatedTenantResources.simulators();
     private final DemoTenant.Created acme = SimulatedTenantResources.tenant("acme");
     private final DemoTenant.Created docs = SimulatedTenantResources.tenant("docs");
+    private final DemoTenant.Created allstock = SimulatedTenantResources.tenant("allstock");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Inject
@@ -79,7 +80,7 @@ class StoreSaleStockTest {
     /** Links travel on their own topic: an order is only matched against the links already known. */
     @org.junit.jupiter.api.BeforeEach
     void linksKnown() {
-        for (var tenant : List.of(acme, docs)) {
+        for (var tenant : List.of(acme, docs, allstock)) {
             for (String sku : tenant.stockOnly()) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> linked(tenant.id(), sku));
             }
@@ -107,6 +108,21 @@ class StoreSaleStockTest {
         List<JsonNode> consumptions = moves(acme, "consumptions", order.orderId());
         assertThat(consumptions).hasSize(1);
         assertThat(consumptions.get(0).path("office").path("id").asText()).isEqualTo(String.valueOf(DemoTenant.OFFICE));
+    }
+
+    @Test
+    void tenantThatNamesNoOfficeConsumesInBsalesDefaultOffice() throws Exception { // ST2, ST8
+        String sku = allstock.stockOnly().get(3);
+        double before = erp(allstock, sku);
+        OrderSnapshot order = order(line(sku, 1));
+
+        contract.publish("allstock", order.orderId(), new OrderPaid("allstock", order, OffsetDateTime.now()));
+
+        awaitState("allstock", order.orderId(), "OUT", "DONE");
+        List<JsonNode> consumptions = moves(allstock, "consumptions", order.orderId());
+        assertThat(consumptions).hasSize(1);
+        assertThat(consumptions.get(0).path("office").path("id").asText()).isEqualTo(String.valueOf(DemoTenant.OFFICE));
+        assertThat(erp(allstock, sku)).isEqualTo(before - 1);
     }
 
     @Test
