@@ -136,8 +136,8 @@ public class OrderEventsConsumer {
 
     /**
      * A sale never sent is simply cancelled; one that reached (or may have reached) the ERP gets a
-     * reception, sent once the consumption is confirmed. A sale the document moved is returned by the
-     * credit note (DO3), and an order never paid moved nothing.
+     * reception, sent once the consumption is confirmed (a FAILED one: only if a retry gets it through).
+     * A sale the document moved is returned by the credit note (DO3); an order never paid moved nothing.
      */
     private Uni<Void> reserveReturn(Tenant tenant, OrderSnapshot order) {
         return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE erp_stock_move SET state = 'CANCELLED',"
@@ -151,7 +151,7 @@ public class OrderEventsConsumer {
                                         + " erp_system, office, lines_json, state)"
                                         + " SELECT tenant, order_id, 'IN', store_system, erp_system, office, lines_json, 'READY'"
                                         + " FROM erp_stock_move WHERE tenant = ?1 AND order_id = ?2 AND direction = 'OUT'"
-                                        + " AND state IN ('READY', 'SENDING', 'DONE') ON CONFLICT DO NOTHING")
+                                        + " AND state IN ('READY', 'SENDING', 'DONE', 'FAILED') ON CONFLICT DO NOTHING")
                                 .setParameter(1, tenant.id())
                                 .setParameter(2, order.orderId())
                                 .executeUpdate().replaceWithVoid()));

@@ -37,8 +37,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * ST2 with Bsale: a paid store order (OrderPaid, as order-service publishes it) lowers the Bsale stock
@@ -174,6 +177,22 @@ class StoreSaleStockTest {
 
         awaitState("acme", order.orderId(), "IN", "DONE");
         assertThat(moves(acme, "receptions", order.orderId())).hasSize(1);
+        assertThat(erp(acme, sku)).isEqualTo(before);
+    }
+
+    @Test
+    void consumptionBsaleRefusesIsListedAsAFailure() throws Exception { // ST2, OP3
+        String sku = acme.stockOnly().get(5);
+        double before = erp(acme, sku);
+        OrderSnapshot order = order(line(sku, 100_000));
+
+        contract.publish("acme", order.orderId(), new OrderPaid("acme", order, OffsetDateTime.now()));
+
+        awaitState("acme", order.orderId(), "OUT", "FAILED");
+        given().queryParam("tenant", "acme").queryParam("status", "OPEN").when().get("/failures").then().statusCode(200)
+                .body("find { it.reference == '" + order.orderId() + ":OUT' }.kind", equalTo("erp-stock-move"))
+                .body("find { it.reference == '" + order.orderId() + ":OUT' }.reason", containsString("no stock"));
+        assertThat(moves(acme, "consumptions", order.orderId())).isEmpty();
         assertThat(erp(acme, sku)).isEqualTo(before);
     }
 
