@@ -178,6 +178,10 @@ class StoreSaleStockTest {
         awaitState("acme", order.orderId(), "IN", "DONE");
         assertThat(moves(acme, "receptions", order.orderId())).hasSize(1);
         assertThat(erp(acme, sku)).isEqualTo(before);
+        given().when().get("/tenants/acme/orders/" + order.orderId() + "/stock-moves").then().statusCode(200)
+                .body("direction", org.hamcrest.Matchers.contains("OUT", "IN"))
+                .body("state", org.hamcrest.Matchers.contains("DONE", "DONE"))
+                .body("[1].lines[0].sku", equalTo(sku));
     }
 
     @Test
