@@ -39,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final Map<String, Map<String, String>> extraEnvironments = new HashMap<>();
     private EmbeddedKafkaBroker broker;
     private Simulators simulators;
 
@@ -63,6 +64,12 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
+    /** Extra environment (e.g. a config switch) for one service; call before {@link #startServices(Path)}. */
+    public LocalStack withEnvironment(String service, Map<String, String> env) {
+        extraEnvironments.computeIfAbsent(service, k -> new HashMap<>()).putAll(env);
+        return this;
+    }
+
     public LocalStack startServices(Path tenantsDir) throws IOException, InterruptedException {
         for (String name : options.services()) {
             String shortName = name.replace("-service", "");
@@ -79,6 +86,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             env.put("ENLACE_TENANTS_DIR", tenantsDir.toAbsolutePath().toString());
             env.put("ENLACE_PUBLIC_URL", "http://127.0.0.1:" + port);
+            env.putAll(extraEnvironments.getOrDefault(name, Map.of()));
             environments.put(name, env);
             ServiceProcess process = ServiceProcess.start(options.root(), name, port, env, options.workDir().resolve("logs"));
             services.put(name, process);

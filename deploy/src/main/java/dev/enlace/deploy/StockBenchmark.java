@@ -42,7 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * time from the Bsale change to the Jumpseller hook that shows the new value (the store write
  * plus the hook's own delivery). Resync: a tenant with {@code --resync-skus S} SKUs, forced
  * resync, store writes per second over {@code --resync-window} seconds against the store's
- * published budget. Not a test: it prints figures (docs/benchmarks.md).
+ * published budget. {@code --coalescing off} runs stock-service with
+ * {@code enlace.stock.writes.coalescing=false} (every change written, in order; default on). Not a test:
+ * it prints figures (docs/benchmarks.md).
  */
 public final class StockBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +57,8 @@ public final class StockBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new java.util.HashMap<>(Map.of("--tenants", "20", "--skus", "50", "--rate", "200",
-                "--seconds", "30", "--resync-skus", "0", "--resync-window", "120", "--bsale-budget", "unlimited"));
+                "--seconds", "30", "--resync-skus", "0", "--resync-window", "120", "--bsale-budget", "unlimited",
+                "--coalescing", "on"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opts.put(args[i], args[i + 1]);
         }
@@ -65,6 +68,8 @@ public final class StockBenchmark {
         int seconds = Integer.parseInt(opts.get("--seconds"));
         int resyncSkus = Integer.parseInt(opts.get("--resync-skus"));
         int resyncWindow = Integer.parseInt(opts.get("--resync-window"));
+        // stock-service's enlace.stock.writes.coalescing: off writes every change, in order
+        boolean coalescing = !"off".equals(opts.get("--coalescing"));
         // Bsale's own limit (3,000 per 300 s, as one integrator reports it) is about the ERP, not
         // Enlace; the load would hit it first, so it is lifted unless asked for
         BsaleSimulatorOptions bsaleOptions = "real".equals(opts.get("--bsale-budget"))
@@ -77,10 +82,12 @@ public final class StockBenchmark {
         Path tenantsDir = Files.createDirectories(work.resolve("tenants"));
         LocalStack stack = new LocalStack(new LocalStack.Options(root, work, List.of("stock-service"), false, "bench"));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        stack.withEnvironment("stock-service", Map.of("ENLACE_STOCK_WRITES_COALESCING", String.valueOf(coalescing)));
         stack.startInfrastructure(bsaleOptions, JumpsellerSimulator.Options.defaults());
         Simulators sims = stack.simulators();
         String stockUrl = stack.serviceUrl("stock-service");
 
+        System.out.printf("Coalescing %s%n", coalescing ? "on" : "off");
         System.out.printf("Creating %d tenants x %d SKUs%s...%n", tenants, skus,
                 resyncSkus > 0 ? " and one tenant with " + resyncSkus + " SKUs" : "");
         List<DemoTenant.Created> load = new ArrayList<>();

@@ -83,4 +83,10 @@ public final class RelbaseTenant {
                     office: "%d"
                 """.formatted(receiptType, tenant.warehouse()), java.nio.file.StandardOpenOption.APPEND);
     }
+
+    /** Turns the tenant's {@code stock.erpSalesToStore} on (ST3): relBase's own sales lower the store's stock. */
+    public static void sendErpSalesToStore(Path tenantsDir, String id) throws IOException {
+        Files.writeString(tenantsDir.resolve(id + ".yaml"), "    erpSalesToStore: true\n",
+                java.nio.file.StandardOpenOption.APPEND);
+    }
 }

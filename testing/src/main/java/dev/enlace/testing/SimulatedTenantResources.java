@@ -21,6 +21,7 @@ import java.util.Map;
  * <li>{@code presale}: office 1, pre-sale on (ST7);</li>
  * <li>{@code allstock}: no office named, so the sum of all warehouses counts (ST8);</li>
  * <li>{@code polled}: relBase, which sends no stock webhooks, with a Jumpseller store (ST1 by polling);</li>
+ * <li>{@code salesync}: like polled, with {@code stock.erpSalesToStore} on (ST3);</li>
  * <li>{@code sklad}: MoySklad with two warehouses and a Jumpseller store;</li>
  * <li>{@code shop}: Bsale with an inSales shop;</li>
  * <li>{@code docs}: like acme, with tax documents on in automatic mode (DO1, DO2);</li>
@@ -34,6 +35,7 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     private static final Map<String, DemoTenant.Created> TENANTS = new HashMap<>();
     private static final Map<String, RelbaseTenant.Created> RELBASE_TENANTS = new HashMap<>();
     private static RelbaseTenant.Created polled;
+    private static RelbaseTenant.Created salesync;
     private static MoyskladTenant.Created sklad;
     private static InsalesTenant.Created shop;
     private static int httpPort;
@@ -52,6 +54,11 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     /** {@code reldocs} or {@code relnotes}: a relBase company issuing tax documents, with a Jumpseller store. */
     public static RelbaseTenant.Created relbase(String id) {
         return RELBASE_TENANTS.get(id);
+    }
+
+    /** {@code salesync}: like {@link #polled()}, and sales made in relBase lower the store's stock (ST3). */
+    public static RelbaseTenant.Created salesync() {
+        return salesync;
     }
 
     /** {@code sklad}: a MoySklad account with two warehouses (their sum is sold) and a Jumpseller store. */
@@ -103,6 +110,8 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
             TENANTS.put("allstock", DemoTenant.create(sims, tenantsDir, "allstock",
                     new DemoTenant.Options(10, false, List.of(), url)));
             polled = RelbaseTenant.create(sims, tenantsDir, "polled", 5);
+            salesync = RelbaseTenant.create(sims, tenantsDir, "salesync", 2);
+            RelbaseTenant.sendErpSalesToStore(tenantsDir, "salesync");
             sklad = MoyskladTenant.create(sims, tenantsDir, "sklad", 5, url);
             shop = InsalesTenant.create(sims, tenantsDir, "shop", 4, url);
             // tax documents on (DO1, DO2): issued when paid, or when someone picks the type

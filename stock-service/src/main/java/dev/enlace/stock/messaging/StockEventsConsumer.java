@@ -13,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * StockChanged -> the store. Only queues the write (one row per store variant, latest value
- * wins) and acknowledges; {@link StoreStockWriter} makes the slow outbound call, so the Kafka
+ * wins, or every value with {@code enlace.stock.writes.coalescing=false}) and acknowledges; {@link StoreStockWriter} makes the slow outbound call, so the Kafka
  * acknowledgement path never waits for a store's API.
  */
 @ApplicationScoped
@@ -23,11 +23,13 @@ public class StockEventsConsumer {
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
     private final Vertx vertx;
+    private final boolean everyChange;
 
-    public StockEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, Vertx vertx) {
+    public StockEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, Vertx vertx, StockWriteConfig config) {
         this.mapper = mapper;
         this.processed = processed;
         this.vertx = vertx;
+        this.everyChange = !config.coalescing();
     }
 
     @Incoming("stock-in")
@@ -42,7 +44,7 @@ public class StockEventsConsumer {
         StockChanged changed = event.data(mapper, StockChanged.class);
         return processed.once(CONSUMER, event.id(),
                 () -> StoreWriteQueue.queue(changed.tenant(), changed.erp().variantId(),
-                        changed.available() == null ? 0 : changed.available(), changed.unlimited()))
+                        changed.available() == null ? 0 : changed.available(), changed.unlimited(), false, everyChange))
                 .replaceWithVoid();
     }
 }

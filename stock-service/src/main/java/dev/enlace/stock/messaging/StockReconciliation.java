@@ -90,18 +90,20 @@ public class StockReconciliation {
     private final Pool pool;
     private final Vertx vertx;
     private final MeterRegistry metrics;
+    private final ErpSalesLedger sales;
     private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, Long> lastPoll = new ConcurrentHashMap<>();
     private final java.util.Set<String> polling = ConcurrentHashMap.newKeySet();
 
     public StockReconciliation(Connectors connectors, StockRefresh refresh, TenantRegistry tenants, Pool pool,
-            Vertx vertx, MeterRegistry metrics) {
+            Vertx vertx, MeterRegistry metrics, ErpSalesLedger sales) {
         this.connectors = connectors;
         this.refresh = refresh;
         this.tenants = tenants;
         this.pool = pool;
         this.vertx = vertx;
         this.metrics = metrics;
+        this.sales = sales;
     }
 
     public Run start(Tenant tenant, Kind kind) {
@@ -151,7 +153,10 @@ public class StockReconciliation {
             }
             lastPoll.put(tenant.id(), now);
             Run run = new Run(tenant.id(), Kind.POLL);
-            IsolatedContext.run(vertx, () -> Panache.withSession(() -> StockLink.<StockLink>list("tenant", tenant.id()))
+            // ERP sales first (ST3): a sale made between the two reads then lowers the store until the next
+            // poll counts it, rather than raising it before the ERP's stock shows the sale
+            IsolatedContext.run(vertx, () -> sales.update(tenant)
+                            .chain(() -> Panache.withSession(() -> StockLink.<StockLink>list("tenant", tenant.id())))
                             .chain(links -> readErp(run, tenant, links.stream()
                                     .collect(Collectors.toMap(l -> l.erpVariantId, Function.identity())))))
                     .eventually(() -> polling.remove(tenant.id()))

@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,16 +22,19 @@ import java.util.List;
  * ST1: reads a variant's stock back from the ERP, applies the store rules and, when the
  * result differs from what was last announced, records it and emits StockChanged in the same
  * transaction. Reading the absolute value (never applying a delta) makes redelivered and
- * reordered notifications harmless.
+ * reordered notifications harmless. ERP-side sales the tenant keeps out of the store (ST3) are added
+ * back first ({@link ErpSalesLedger}); the event's {@code erpQuantity} stays the ERP's own figure.
  */
 @ApplicationScoped
 public class StockRefresh {
     private final Connectors connectors;
     private final Outbox outbox;
+    private final ErpSalesLedger sales;
 
-    public StockRefresh(Connectors connectors, Outbox outbox) {
+    public StockRefresh(Connectors connectors, Outbox outbox, ErpSalesLedger sales) {
         this.connectors = connectors;
         this.outbox = outbox;
+        this.sales = sales;
     }
 
     public Uni<Void> refresh(Tenant tenant, String erpVariantId, String causationId) {
@@ -43,7 +47,13 @@ public class StockRefresh {
 
     /** Records a stock read elsewhere (e.g. in bulk); true when it changed and was announced. */
     Uni<Boolean> record(Tenant tenant, ErpStock stock, String causationId) {
-        StoreStock store = StoreStock.fromErp(stock.quantity(), stock.sellWithoutStock(),
+        return sales.unitsKeptOut(tenant, stock.variantId()).chain(keptOut -> record(tenant, stock, keptOut, causationId));
+    }
+
+    /** {@code keptOut}: units sold ERP-side that the store is not to see (ST3, switch off). */
+    private Uni<Boolean> record(Tenant tenant, ErpStock stock, BigDecimal keptOut, String causationId) {
+        BigDecimal forStore = stock.quantity() == null || keptOut.signum() == 0 ? stock.quantity() : stock.quantity().add(keptOut);
+        StoreStock store = StoreStock.fromErp(forStore, stock.sellWithoutStock(),
                 Boolean.TRUE.equals(tenant.settings().stock().preSale()));
         String scope = stock.offices().isEmpty() ? "all" : "office:" + String.join(",", stock.offices());
         return Panache.withTransaction(() -> StockLevel.<StockLevel>findById(new StockLevel.Key(tenant.id(), stock.variantId())).chain(level -> {

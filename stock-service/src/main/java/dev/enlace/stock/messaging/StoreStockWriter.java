@@ -11,6 +11,7 @@ import dev.enlace.platform.tenant.TenantRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -51,7 +52,7 @@ public class StoreStockWriter implements FailureRetry {
     private final AtomicBoolean again = new AtomicBoolean();
 
     record Write(String tenant, String storeSystem, String productId, String variantId, String sku, long available,
-            boolean unlimited, long revision, int attempts, OffsetDateTime queuedAt) {
+            boolean unlimited, long revision, int attempts, OffsetDateTime queuedAt, boolean ordered) {
     }
 
     public StoreStockWriter(Pool pool, Connectors connectors, TenantRegistry tenants, FailureRecords failures,
@@ -117,7 +118,10 @@ public class StoreStockWriter implements FailureRetry {
                         + " AND w.store_product_id = due.store_product_id AND w.store_variant_id = due.store_variant_id"
                         + " AND (w.locked_until IS NULL OR w.locked_until < now())"
                         + " RETURNING w.tenant, w.store_system, w.store_product_id, w.store_variant_id, w.sku, w.available,"
-                        + " w.unlimited, w.revision, w.attempts, w.queued_at")
+                        + " w.unlimited, w.revision, w.attempts, w.queued_at,"
+                        + " EXISTS (SELECT 1 FROM store_stock_change c WHERE c.tenant = w.tenant"
+                        + " AND c.store_system = w.store_system AND c.store_product_id = w.store_product_id"
+                        + " AND c.store_variant_id = w.store_variant_id) AS ordered")
                 .execute(Tuple.of(batchSize, perStore))
                 .map(rows -> {
                     List<Write> batch = new ArrayList<>();
@@ -125,7 +129,7 @@ public class StoreStockWriter implements FailureRetry {
                         batch.add(new Write(r.getString("tenant"), r.getString("store_system"),
                                 r.getString("store_product_id"), r.getString("store_variant_id"), r.getString("sku"),
                                 r.getLong("available"), r.getBoolean("unlimited"), r.getLong("revision"),
-                                r.getInteger("attempts"), r.getOffsetDateTime("queued_at")));
+                                r.getInteger("attempts"), r.getOffsetDateTime("queued_at"), r.getBoolean("ordered")));
                     }
                     return batch;
                 });
@@ -136,11 +140,49 @@ public class StoreStockWriter implements FailureRetry {
         if (tenant == null || !w.storeSystem().equals(tenant.store().system())) {
             return failed(w, new IllegalStateException("tenant '" + w.tenant() + "' has no " + w.storeSystem() + " store now"));
         }
-        return Uni.createFrom().deferred(() -> connectors.require(StoreStockTarget.class, w.storeSystem())
-                        .writeStock(tenant.store(), new ExternalRef(w.storeSystem(), w.productId(), w.variantId()),
-                                w.available(), w.unlimited()))
+        return Uni.createFrom().deferred(() -> w.ordered() ? writeEveryChange(tenant, w)
+                        : writeValue(tenant, w, w.available(), w.unlimited()))
                 .chain(() -> sent(w))
                 .onFailure().recoverWithUni(err -> failed(w, err));
+    }
+
+    private Uni<Void> writeValue(Tenant tenant, Write w, long available, boolean unlimited) {
+        return connectors.require(StoreStockTarget.class, w.storeSystem())
+                .writeStock(tenant.store(), new ExternalRef(w.storeSystem(), w.productId(), w.variantId()), available, unlimited);
+    }
+
+    /**
+     * Coalescing off: every value queued for this variant, oldest first, each marked sent as soon as the store
+     * has it (a failure resumes after the last one written); then the latest value, if a forced resend queued
+     * it without keeping it.
+     */
+    private Uni<Void> writeEveryChange(Tenant tenant, Write w) {
+        Tuple key = Tuple.of(w.tenant(), w.storeSystem(), w.productId(), w.variantId(), w.revision());
+        return pool.preparedQuery("SELECT revision, available, unlimited FROM store_stock_change WHERE tenant = $1"
+                        + " AND store_system = $2 AND store_product_id = $3 AND store_variant_id = $4 AND revision <= $5"
+                        + " ORDER BY revision")
+                .execute(key)
+                .chain(rows -> {
+                    List<Row> changes = new ArrayList<>();
+                    rows.forEach(changes::add);
+                    long last = changes.isEmpty() ? 0 : changes.get(changes.size() - 1).getLong("revision");
+                    return Multi.createFrom().iterable(changes)
+                            .onItem().transformToUniAndConcatenate(c -> writeValue(tenant, w, c.getLong("available"),
+                                    c.getBoolean("unlimited")).chain(() -> sentUpTo(w, c.getLong("revision"))))
+                            .collect().last()
+                            .chain(() -> last < w.revision() ? writeValue(tenant, w, w.available(), w.unlimited())
+                                    : Uni.createFrom().voidItem());
+                });
+    }
+
+    private Uni<Void> sentUpTo(Write w, long revision) {
+        Tuple key = Tuple.of(w.tenant(), w.storeSystem(), w.productId(), w.variantId(), revision);
+        return pool.preparedQuery("UPDATE store_stock_write SET sent_revision = GREATEST(sent_revision, $5)"
+                        + " WHERE tenant = $1 AND store_system = $2 AND store_product_id = $3 AND store_variant_id = $4")
+                .execute(key)
+                .chain(() -> pool.preparedQuery("DELETE FROM store_stock_change WHERE tenant = $1 AND store_system = $2"
+                        + " AND store_product_id = $3 AND store_variant_id = $4 AND revision <= $5").execute(key))
+                .replaceWithVoid();
     }
 
     private Uni<Void> sent(Write w) {

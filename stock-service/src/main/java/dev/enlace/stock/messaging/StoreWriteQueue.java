@@ -6,7 +6,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The queue of store writes, one row per linked store variant holding the latest value. A
  * newer value overwrites one not yet sent, so a burst leaves as one write of the last value;
- * an unchanged value queues nothing. Runs inside the caller's transaction.
+ * an unchanged value queues nothing. With coalescing off every value is kept as well, and the
+ * writer sends each one, in order. Runs inside the caller's transaction.
  */
 public final class StoreWriteQueue {
     private StoreWriteQueue() {
@@ -14,25 +15,35 @@ public final class StoreWriteQueue {
 
     /** Queues a value for the store variant linked to this ERP variant; nothing when unlinked. */
     public static Uni<Void> queue(String tenant, String erpVariantId, long available, boolean unlimited) {
-        return queue(tenant, erpVariantId, available, unlimited, false);
+        return queue(tenant, erpVariantId, available, unlimited, false, false);
     }
 
-    /** {@code force}: send it even if it equals the last value queued, because the store may have drifted (ST9). */
-    public static Uni<Void> queue(String tenant, String erpVariantId, long available, boolean unlimited, boolean force) {
+    /**
+     * @param force       send it even if it equals the last value queued, because the store may have drifted (ST9)
+     * @param everyChange coalescing off ({@link StockWriteConfig#coalescing()}): the value is also kept in
+     *                    {@code store_stock_change}, so the writer sends it even if a newer one follows
+     */
+    public static Uni<Void> queue(String tenant, String erpVariantId, long available, boolean unlimited, boolean force,
+            boolean everyChange) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "INSERT INTO store_stock_write AS w (tenant, store_system, store_product_id, store_variant_id, sku,"
-                                + " available, unlimited, revision)"
+                        "WITH queued AS (INSERT INTO store_stock_write AS w (tenant, store_system, store_product_id,"
+                                + " store_variant_id, sku, available, unlimited, revision)"
                                 + " SELECT l.tenant, l.store_system, l.store_product_id, l.store_variant_id, l.sku, ?3, ?4, 1"
                                 + " FROM stock_link l WHERE l.tenant = ?1 AND l.erp_variant_id = ?2"
                                 + " ON CONFLICT (tenant, store_system, store_product_id, store_variant_id) DO UPDATE SET"
                                 + " sku = EXCLUDED.sku, available = EXCLUDED.available, unlimited = EXCLUDED.unlimited,"
                                 + " revision = w.revision + 1, attempts = 0, next_attempt_at = now(), queued_at = now()"
-                                + " WHERE ?5 OR w.available <> EXCLUDED.available OR w.unlimited <> EXCLUDED.unlimited")
-                .setParameter(5, force)
+                                + " WHERE ?5 OR w.available <> EXCLUDED.available OR w.unlimited <> EXCLUDED.unlimited"
+                                + " RETURNING w.tenant, w.store_system, w.store_product_id, w.store_variant_id, w.revision,"
+                                + " w.available, w.unlimited)"
+                                + " INSERT INTO store_stock_change (tenant, store_system, store_product_id, store_variant_id,"
+                                + " revision, available, unlimited) SELECT * FROM queued WHERE ?6")
                 .setParameter(1, tenant)
                 .setParameter(2, erpVariantId)
                 .setParameter(3, available)
                 .setParameter(4, unlimited)
+                .setParameter(5, force)
+                .setParameter(6, everyChange)
                 .executeUpdate())
                 .replaceWithVoid();
     }
@@ -49,6 +60,7 @@ public final class StoreWriteQueue {
                 .setParameter(2, erpVariantId)
                 .getResultList())
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().voidItem()
-                        : queue(tenant, erpVariantId, ((Number) rows.get(0)[0]).longValue(), (Boolean) rows.get(0)[1], force));
+                        : queue(tenant, erpVariantId, ((Number) rows.get(0)[0]).longValue(), (Boolean) rows.get(0)[1], force,
+                                false));
     }
 }

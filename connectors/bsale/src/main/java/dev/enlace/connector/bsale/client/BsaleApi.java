@@ -77,4 +77,35 @@ public interface BsaleApi {
     @Path("/shippings.json")
     Uni<BsalePage<BsaleShipping>> shippings(@QueryParam("state") Integer state, @QueryParam("expand") String expand,
             @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    /** Offices (sucursales); {@code state} 0 = active. */
+    @GET
+    @Path("/offices.json")
+    Uni<BsalePage<BsaleOffice>> offices(@QueryParam("state") Integer state, @QueryParam("limit") int limit,
+            @QueryParam("offset") int offset);
+
+    /** Subtracts stock (bsale.md §4); not idempotent. */
+    @POST
+    @Path("/stocks/consumptions.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<BsaleStockMove> createConsumption(Map<String, Object> body);
+
+    /** {@code consumptiondate}: Unix seconds of the day's midnight in Chile, as Bsale stamps consumptions. */
+    @GET
+    @Path("/stocks/consumptions.json")
+    Uni<BsalePage<BsaleStockMove>> consumptions(@QueryParam("officeid") String officeId,
+            @QueryParam("consumptiondate") Long consumptionDate, @QueryParam("limit") int limit,
+            @QueryParam("offset") int offset);
+
+    /** Adds stock (bsale.md §4); not idempotent. */
+    @POST
+    @Path("/stocks/receptions.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<BsaleStockMove> createReception(Map<String, Object> body);
+
+    @GET
+    @Path("/stocks/receptions.json")
+    Uni<BsalePage<BsaleStockMove>> receptions(@QueryParam("officeid") String officeId,
+            @QueryParam("documentnumber") String documentNumber, @QueryParam("limit") int limit,
+            @QueryParam("offset") int offset);
 }

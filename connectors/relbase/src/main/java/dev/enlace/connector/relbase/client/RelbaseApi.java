@@ -52,4 +52,9 @@ public interface RelbaseApi {
     @POST
     @Path("/dtes")
     Uni<RelbaseOne<RelbaseDte>> createDte(NewDte dte);
+
+    /** One document with its {@code products[]}. */
+    @GET
+    @Path("/dtes/{id}")
+    Uni<RelbaseOne<RelbaseDte>> dte(@PathParam("id") String id);
 }
