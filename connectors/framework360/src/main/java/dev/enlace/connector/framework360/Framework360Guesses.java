@@ -1,6 +1,8 @@
 package dev.enlace.connector.framework360;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +51,9 @@ public final class Framework360Guesses {
     /** A payment method is cash on delivery when its {@code contrassegno} flag is set or its name says so. */
     public static final List<String> CASH_ON_DELIVERY_NAMES = List.of("contrassegno", "cash on delivery", "contra reembolso");
     public static final String CURRENCY = "EUR";
+    /** Order dates ({@code created_at}, {@code updated_at}): Italian local time, {@code yyyy-MM-dd HH:mm:ss}. */
+    public static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    public static final ZoneId ZONE = ZoneId.of("Europe/Rome");
     /** Cart prices include VAT (Italian B2C shops show gross prices). */
     public static final boolean PRICES_INCLUDE_TAX = true;
 

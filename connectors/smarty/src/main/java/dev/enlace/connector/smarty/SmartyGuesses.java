@@ -33,6 +33,8 @@ public final class SmartyGuesses {
     public static final boolean PRODUCT_POST_UPSERTS_BY_SKU = true;
     /** A sales order takes its rows' quantities off stock (matched by SKU), which may go below zero. */
     public static final boolean SALES_ORDER_TAKES_STOCK = true;
+    /** Rows whose SKU is not in the catalogue are kept as free lines (no stock moved, no tax_id). */
+    public static final boolean UNKNOWN_SKU_ROWS_ALLOWED = true;
     /** {@code ship} only from "processing", {@code confirmShip} only once shipped; otherwise 400. */
     public static final boolean STRICT_SHIPPING_STATES = true;
     /** How long a client waits after a 429 without {@code Retry-After}. */

@@ -15,8 +15,6 @@ import dev.enlace.platform.connectors.OrderChange;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
@@ -28,9 +26,6 @@ import java.util.stream.Stream;
  * payment method. An order with a partita IVA asks for an invoice (fattura), otherwise a receipt.
  */
 public final class Framework360OrderMapping {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final ZoneId ITALY = ZoneId.of("Europe/Rome");
-
     private Framework360OrderMapping() {
     }
 
@@ -89,7 +84,7 @@ public final class Framework360OrderMapping {
     /** Local Italian time, {@code yyyy-MM-dd HH:mm:ss} (a guess). */
     static OffsetDateTime date(String value) {
         try {
-            return value == null ? null : LocalDateTime.parse(value, DATE).atZone(ITALY).toOffsetDateTime();
+            return value == null ? null : LocalDateTime.parse(value, Framework360Guesses.DATE_FORMAT).atZone(Framework360Guesses.ZONE).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             return null;
         }

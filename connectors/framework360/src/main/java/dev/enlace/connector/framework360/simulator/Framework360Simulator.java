@@ -21,7 +21,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,7 +38,6 @@ import java.util.function.Function;
  */
 public final class Framework360Simulator {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** @param timeScale multiplies the webhook retry back-off (1.0 = real minutes) */
@@ -318,7 +316,7 @@ public final class Framework360Simulator {
     }
 
     String now() {
-        return LocalDateTime.now(clock.withZone(java.time.ZoneId.of("Europe/Rome"))).truncatedTo(ChronoUnit.SECONDS).format(DATE);
+        return LocalDateTime.now(clock.withZone(Framework360Guesses.ZONE)).truncatedTo(ChronoUnit.SECONDS).format(Framework360Guesses.DATE_FORMAT);
     }
 
     private static void payment(Site s, long id, String nome, boolean cod) {

@@ -199,6 +199,9 @@ final class SmartyApiRoutes {
             }
             BigDecimal quantity = decimal(row.get("quantity"), "quantity");
             ObjectNode item = SmartySimulator.bySku(a, sku).orElse(null);
+            if (item == null && !SmartyGuesses.UNKNOWN_SKU_ROWS_ALLOWED) {
+                throw new SmartyError(400, "sku sconosciuto: " + sku);
+            }
             ObjectNode line = lines.addObject();
             line.put("id", a.nextId()).put("sku", sku).put("name", text(row, "name"))
                     .put("price", decimal(row.get("price"), "price")).put("discount", 0)
