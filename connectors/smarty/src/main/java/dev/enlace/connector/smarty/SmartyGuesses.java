@@ -37,6 +37,10 @@ public final class SmartyGuesses {
     public static final boolean UNKNOWN_SKU_ROWS_ALLOWED = true;
     /** {@code ship} only from "processing", {@code confirmShip} only once shipped; otherwise 400. */
     public static final boolean STRICT_SHIPPING_STATES = true;
+    /** Prices are in euro (no currency field is documented). */
+    public static final String CURRENCY = "EUR";
+    /** {@code category} "Categoria 1, Sottocategoria 1" is one path, top level first. */
+    public static final String CATEGORY_SEPARATOR = ",";
     /** How long a client waits after a 429 without {@code Retry-After}. */
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 }

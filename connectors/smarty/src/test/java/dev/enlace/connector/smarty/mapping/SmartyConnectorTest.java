@@ -8,6 +8,8 @@ import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.ErpStock;
 import dev.enlace.platform.connectors.ErpStockSnapshot;
 import dev.enlace.platform.connectors.ErpStockSource;
+import dev.enlace.platform.connectors.ProductCatalog;
+import dev.enlace.events.ProductSnapshot;
 import dev.enlace.platform.connectors.VariantCatalog;
 import dev.enlace.platform.tenant.Connection;
 import dev.enlace.platform.tenant.SecretRef;
@@ -116,5 +118,34 @@ class SmartyConnectorTest {
                 .await().atMost(WAIT);
         assertThat(one.sku()).isEqualTo("OVERSOLD");
         assertThat(one.sellWithoutStock()).isFalse();
+    }
+
+    @Test
+    void aProductSnapshotCarriesCategoryPathImagesAndVariations() { // CA3-CA6 source side
+        ObjectNode body = JSON.objectNode().put("sku", "MAGLIA").put("title", "Maglia").put("description", "Cotone")
+                .put("category", "Abbigliamento, Maglie").put("price", "15.20");
+        body.putArray("images").add("https://img/1.jpg");
+        long shirt = sim.putProduct(apiKey, body);
+        ObjectNode blue = JSON.objectNode().put("sku", "MAGLIA-BLU").put("ean", "8000000000011").put("price", "16.00");
+        blue.putArray("detail").addObject().put("name", "Colore").put("value", "Blu");
+        long variation = sim.addVariation(apiKey, shirt, blue);
+        long plain = product("TAZZA", "3");
+
+        ProductCatalog catalog = connectors.require(ProductCatalog.class, "smarty");
+        ProductSnapshot p = catalog.product(connection, String.valueOf(shirt)).await().atMost(WAIT).orElseThrow();
+        assertThat(p.name()).isEqualTo("Maglia");
+        assertThat(p.categories()).containsExactly("Abbigliamento", "Maglie");
+        assertThat(p.imageUrls()).containsExactly("https://img/1.jpg");
+        assertThat(p.variants()).singleElement().satisfies(v -> {
+            assertThat(v.variantId()).isEqualTo("v" + variation);
+            assertThat(v.sku()).isEqualTo("MAGLIA-BLU");
+            assertThat(v.barcode()).isEqualTo("8000000000011");
+            assertThat(v.price()).isEqualTo(new dev.enlace.events.Money(new BigDecimal("16.00"), "EUR"));
+            assertThat(v.options()).containsExactly("Blu");
+        });
+        assertThat(catalog.product(connection, String.valueOf(plain)).await().atMost(WAIT).orElseThrow().variants())
+                .singleElement().satisfies(v -> assertThat(v.variantId()).isEqualTo(String.valueOf(plain)));
+        assertThat(catalog.product(connection, "999999").await().atMost(WAIT)).isEmpty();
+        assertThat(catalog.products(connection).collect().asList().await().atMost(WAIT)).hasSize(2);
     }
 }
