@@ -62,6 +62,9 @@ public final class SmartyTenant {
                 erp:
                   system: smarty
                   baseUrl: %4$s%5$s
+                  properties:
+                    # CA12: Smarty tax_id per VAT rate; the site also charges 4 %%, left unmapped on purpose
+                    taxIds: "22=1,10=2"
                   credentials:
                     apiKey: file:secrets/%1$s-smarty-key
                 settings:
