@@ -12,7 +12,7 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -156,15 +156,20 @@ final class Framework360ApiRoutes {
         }
         ObjectNode target = product;
         if (b.hasNonNull("variante")) {
-            target = Stream.of(product.withArray("varianti")).flatMap(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false))
-                    .filter(v -> v.get("id").asLong() == b.get("variante").asLong()).map(ObjectNode.class::cast)
-                    .findFirst().orElseThrow(() -> new Fw360Error(404, "variante non trovata"));
+            target = null;
+            for (JsonNode v : product.withArray("varianti")) {
+                if (v.get("id").asLong() == b.get("variante").asLong()) {
+                    target = (ObjectNode) v;
+                }
+            }
+            if (target == null) {
+                throw new Fw360Error(404, "variante non trovata");
+            }
         } else if (!product.withArray("varianti").isEmpty()) {
             throw new Fw360Error(400, "il prodotto ha varianti: indicare la variante");
         }
         target.set("giacenza", b.get("giacenza"));
-        c.site().stockWrites.computeIfAbsent(Objects.toString(target.path("sku").asText()),
-                k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        c.site().stockWrites.computeIfAbsent(target.path("sku").asText(), k -> new AtomicInteger()).incrementAndGet();
         return product.deepCopy();
     }
 
