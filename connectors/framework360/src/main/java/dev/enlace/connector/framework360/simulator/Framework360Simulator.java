@@ -133,6 +133,19 @@ public final class Framework360Simulator {
         });
     }
 
+    /** A variant of a product (e.g. Taglia M); the product's own stock no longer counts. Returns its id. */
+    public long addVariant(String site, long productId, String sku, String nome, Long stock) {
+        return with(site, s -> {
+            ObjectNode product = s.products.get(productId);
+            if (product == null) {
+                throw new IllegalArgumentException("no product " + productId);
+            }
+            ObjectNode v = product.withArray("varianti").addObject();
+            v.put("id", s.nextId()).put("product_id", productId).put("sku", sku).put("nome", nome).put("giacenza", stock);
+            return v.get("id").asLong();
+        });
+    }
+
     /** The stock the site shows for a SKU (product or variant); null = unlimited. */
     public Long stock(String site, String sku) {
         return with(site, s -> {
