@@ -139,6 +139,27 @@ class Framework360SimulatorTest {
         assertThat(sim.stock(site, "SKU-1")).isEqualTo(1L);
     }
 
+    @Test
+    void theControlSidePlacesOrdersAndMovesTheirStatus() throws Exception { // /_sim, no key: shop front and back office
+        String shop = "admin" + SITES.incrementAndGet();
+        JsonNode created = JSON.readTree(admin("POST", "/_sim/sites", "{\"name\":\"" + shop + "\"}").body());
+        assertThat(created.get("apiPath").asText()).isEqualTo(Framework360Simulator.apiPath(shop));
+        admin("POST", "/_sim/sites/" + shop + "/products", "{\"sku\":\"S-1\",\"nome\":\"Sciarpa\",\"prezzo\":12.5,\"giacenza\":4}");
+        JsonNode order = JSON.readTree(admin("POST", "/_sim/sites/" + shop + "/orders",
+                "{\"email\":\"a@b.it\",\"paymentId\":3,\"lines\":[{\"sku\":\"S-1\",\"quantity\":2}]}").body());
+        assertThat(order.get("total").decimalValue()).isEqualByComparingTo("25.0");
+        assertThat(order.get("payment").get("contrassegno").asBoolean()).isTrue();
+        JsonNode shipped = JSON.readTree(admin("PUT", "/_sim/sites/" + shop + "/orders/" + order.get("id").asText() + "/status",
+                "{\"status\":4}").body());
+        assertThat(shipped.get("status_name").asText()).isEqualTo("Spedito");
+        assertThat(sim.stock(shop, "S-1")).isEqualTo(2L);
+    }
+
+    private HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static Framework360Simulator.OrderRequest order(String sku, int quantity, long payment) {
         return new Framework360Simulator.OrderRequest("mario@example.it", "Mario", "Rossi", null,
                 List.of(new Framework360Simulator.Line(sku, quantity)), payment, new BigDecimal("5.00"));

@@ -164,6 +164,24 @@ class SmartySimulatorTest {
         assertThat(sim.rateLimitedCalls(key)).isEqualTo(1);
     }
 
+    @Test
+    void theControlSideCreatesAccountsProductsAndStockAdjustments() throws Exception { // /_sim, no ApiKey
+        JsonNode account = JSON.readTree(admin("POST", "/_sim/accounts", "{\"name\":\"Bianchi Srl\"}").body());
+        String other = account.get("apiKey").asText();
+        JsonNode created = JSON.readTree(admin("POST", "/_sim/accounts/" + other + "/products",
+                "{\"sku\":\"P-1\",\"title\":\"Penna\",\"stock\":5,\"variations\":[{\"sku\":\"P-1-BLU\",\"stock\":2}]}").body());
+        assertThat(created.get("variationIds")).hasSize(1);
+        HttpResponse<String> adjusted = admin("PUT", "/_sim/accounts/" + other + "/stock", "{\"sku\":\"P-1-BLU\",\"stock\":9}");
+        assertThat(adjusted.statusCode()).isEqualTo(200);
+        assertThat(sim.stock(other, "P-1-BLU")).isEqualByComparingTo("9");
+        assertThat(admin("PUT", "/_sim/accounts/" + other + "/stock", "{\"sku\":\"NONE\",\"stock\":1}").statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private JsonNode post(String path, String body) throws Exception {
         HttpResponse<String> r = call("POST", path, key, body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
