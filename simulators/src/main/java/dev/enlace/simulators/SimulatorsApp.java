@@ -2,10 +2,12 @@ package dev.enlace.simulators;
 
 import dev.enlace.connector.bsale.simulator.BsaleSimulator;
 import dev.enlace.connector.bsale.simulator.BsaleSimulatorOptions;
+import dev.enlace.connector.framework360.simulator.Framework360Simulator;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerSimulator;
 import dev.enlace.connector.moysklad.simulator.MoyskladSimulator;
 import dev.enlace.connector.moysklad.simulator.MoyskladSimulatorOptions;
 import dev.enlace.connector.relbase.simulator.RelbaseSimulator;
+import dev.enlace.connector.smarty.simulator.SmartySimulator;
 import dev.enlace.simulator.SimulatorServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,7 +19,7 @@ import java.util.Map;
  * Every simulated external system in one process, each on its own port so its paths are
  * exactly the real API's ({@code /v1/...}); each also has its admin side under {@code /_sim/}.
  * Ports: {@code BSALE_SIM_PORT} (8091), {@code JUMPSELLER_SIM_PORT} (8092), {@code RELBASE_SIM_PORT}
- * (8093), {@code MOYSKLAD_SIM_PORT} (8094).
+ * (8093), {@code MOYSKLAD_SIM_PORT} (8094), {@code SMARTY_SIM_PORT} (8096), {@code FRAMEWORK360_SIM_PORT} (8097).
  */
 public final class SimulatorsApp implements AutoCloseable {
     private final Vertx vertx;
@@ -28,7 +30,13 @@ public final class SimulatorsApp implements AutoCloseable {
         this.servers = servers;
     }
 
+    /** As {@link #start(String, int, int, int, int, int, int)}, Smarty and Framework360 on free ports. */
     public static SimulatorsApp start(String host, int bsalePort, int jumpsellerPort, int relbasePort, int moyskladPort) {
+        return start(host, bsalePort, jumpsellerPort, relbasePort, moyskladPort, 0, 0);
+    }
+
+    public static SimulatorsApp start(String host, int bsalePort, int jumpsellerPort, int relbasePort, int moyskladPort,
+            int smartyPort, int framework360Port) {
         Vertx vertx = Vertx.vertx();
         Map<String, SimulatorServer> servers = new LinkedHashMap<>();
         servers.put("bsale", join(SimulatorServer.start(vertx,
@@ -38,6 +46,9 @@ public final class SimulatorsApp implements AutoCloseable {
         servers.put("relbase", join(SimulatorServer.start(vertx, new RelbaseSimulator(vertx).router(), host, relbasePort)));
         servers.put("moysklad", join(SimulatorServer.start(vertx,
                 new MoyskladSimulator(vertx, MoyskladSimulatorOptions.defaults()).router(), host, moyskladPort)));
+        servers.put("smarty", join(SimulatorServer.start(vertx, new SmartySimulator(vertx).router(), host, smartyPort)));
+        servers.put("framework360", join(SimulatorServer.start(vertx,
+                new Framework360Simulator(vertx, Framework360Simulator.Options.defaults()).router(), host, framework360Port)));
         return new SimulatorsApp(vertx, servers);
     }
 
@@ -53,10 +64,11 @@ public final class SimulatorsApp implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         SimulatorsApp app = start("127.0.0.1", port("BSALE_SIM_PORT", 8091), port("JUMPSELLER_SIM_PORT", 8092),
-                port("RELBASE_SIM_PORT", 8093), port("MOYSKLAD_SIM_PORT", 8094));
+                port("RELBASE_SIM_PORT", 8093), port("MOYSKLAD_SIM_PORT", 8094), port("SMARTY_SIM_PORT", 8096),
+                port("FRAMEWORK360_SIM_PORT", 8097));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "simulators-stop"));
         app.servers().forEach((name, server) ->
-                System.out.printf("%-11s simulator: %s (admin: %s/_sim/)%n", name, server.baseUrl(), server.baseUrl()));
+                System.out.printf("%-12s simulator: %s (admin: %s/_sim/)%n", name, server.baseUrl(), server.baseUrl()));
         Thread.currentThread().join();
     }
 

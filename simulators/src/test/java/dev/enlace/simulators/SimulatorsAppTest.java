@@ -29,7 +29,15 @@ class SimulatorsAppTest {
                     URI.create(app.servers().get("relbase").baseUrl() + "/api/v1/productos")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(relbase.statusCode()).isEqualTo(401);
-            assertThat(app.servers()).containsKeys("bsale", "jumpseller", "relbase", "moysklad");
+            HttpResponse<String> smarty = http.send(HttpRequest.newBuilder(
+                    URI.create(app.servers().get("smarty").baseUrl() + "/titanium/V2/Api/Products/list")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(smarty.statusCode()).isEqualTo(401);
+            HttpResponse<String> framework360 = http.send(HttpRequest.newBuilder(
+                    URI.create(app.servers().get("framework360").baseUrl() + "/sites/demo/m/api/check")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(framework360.statusCode()).isEqualTo(401);
+            assertThat(app.servers()).containsKeys("bsale", "jumpseller", "relbase", "moysklad", "smarty", "framework360");
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
  * <li>{@code salesync}: like polled, with {@code stock.erpSalesToStore} on (ST3);</li>
  * <li>{@code sklad}: MoySklad with two warehouses and a Jumpseller store;</li>
  * <li>{@code shop}: Bsale with an inSales shop;</li>
+ * <li>{@code smarty}: Gestionale Smarty (polled, no webhooks) with a Framework360 site;</li>
  * <li>{@code docs}: like acme, with tax documents on in automatic mode (DO1, DO2);</li>
  * <li>{@code manualdocs}: like acme, with tax documents on in manual mode (DO1);</li>
  * <li>{@code reldocs}: relBase with a Jumpseller store, tax documents on: boleta or factura (DO1);</li>
@@ -38,6 +39,7 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     private static RelbaseTenant.Created salesync;
     private static MoyskladTenant.Created sklad;
     private static InsalesTenant.Created shop;
+    private static SmartyTenant.Created smarty;
     private static int httpPort;
     private static Path tenantsDir;
     private final EnlaceTestResources infrastructure = new EnlaceTestResources();
@@ -69,6 +71,11 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     /** {@code shop}: a Bsale company selling through an inSales shop whose products have one variant each. */
     public static InsalesTenant.Created insalesShop() {
         return shop;
+    }
+
+    /** {@code smarty}: a Gestionale Smarty account selling through a Framework360 site with the same SKUs. */
+    public static SmartyTenant.Created smarty() {
+        return smarty;
     }
 
     public static Simulators simulators() {
@@ -114,6 +121,7 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
             RelbaseTenant.sendErpSalesToStore(tenantsDir, "salesync");
             sklad = MoyskladTenant.create(sims, tenantsDir, "sklad", 5, url);
             shop = InsalesTenant.create(sims, tenantsDir, "shop", 4, url);
+            smarty = SmartyTenant.create(sims, tenantsDir, "smarty", 8);
             // tax documents on (DO1, DO2): issued when paid, or when someone picks the type
             TENANTS.put("docs", DemoTenant.create(sims, tenantsDir, "docs",
                     new DemoTenant.Options(10, false, List.of(DemoTenant.OFFICE), url)));

@@ -2,11 +2,13 @@ package dev.enlace.testing;
 
 import dev.enlace.connector.bsale.simulator.BsaleSimulator;
 import dev.enlace.connector.bsale.simulator.BsaleSimulatorOptions;
+import dev.enlace.connector.framework360.simulator.Framework360Simulator;
 import dev.enlace.connector.insales.simulator.InsalesSimulator;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerSimulator;
 import dev.enlace.connector.moysklad.simulator.MoyskladSimulator;
 import dev.enlace.connector.moysklad.simulator.MoyskladSimulatorOptions;
 import dev.enlace.connector.relbase.simulator.RelbaseSimulator;
+import dev.enlace.connector.smarty.simulator.SmartySimulator;
 import dev.enlace.simulator.SimulatorServer;
 import io.vertx.core.Vertx;
 
@@ -28,12 +30,21 @@ public final class Simulators implements AutoCloseable {
     private final SimulatorServer moyskladServer;
     private final InsalesSimulator insales;
     private final SimulatorServer insalesServer;
+    private final SmartySimulator smarty;
+    private final SimulatorServer smartyServer;
+    private final Framework360Simulator framework360;
+    private final SimulatorServer framework360Server;
 
     private Simulators(Vertx vertx, BsaleSimulator bsale, JumpsellerSimulator jumpseller, SimulatorServer bsaleServer,
             SimulatorServer jumpsellerServer, RelbaseSimulator relbase, SimulatorServer relbaseServer,
             MoyskladSimulator moysklad, SimulatorServer moyskladServer, InsalesSimulator insales,
-            SimulatorServer insalesServer) {
+            SimulatorServer insalesServer, SmartySimulator smarty, SimulatorServer smartyServer,
+            Framework360Simulator framework360, SimulatorServer framework360Server) {
         this.vertx = vertx;
+        this.smarty = smarty;
+        this.smartyServer = smartyServer;
+        this.framework360 = framework360;
+        this.framework360Server = framework360Server;
         this.insales = insales;
         this.insalesServer = insalesServer;
         this.moysklad = moysklad;
@@ -66,7 +77,12 @@ public final class Simulators implements AutoCloseable {
         SimulatorServer m = join(SimulatorServer.start(vertx, moysklad.router(), "127.0.0.1", 0));
         InsalesSimulator insales = new InsalesSimulator(vertx, InsalesSimulator.Options.defaults());
         SimulatorServer i = join(SimulatorServer.start(vertx, insales.router(), "127.0.0.1", 0));
-        return new Simulators(vertx, bsale, jumpseller, b, j, relbase, r, moysklad, m, insales, i);
+        SmartySimulator smarty = new SmartySimulator(vertx);
+        SimulatorServer sm = join(SimulatorServer.start(vertx, smarty.router(), "127.0.0.1", 0));
+        // webhook retries (minutes apart) scaled down so a refused delivery is retried within a test
+        Framework360Simulator framework360 = new Framework360Simulator(vertx, new Framework360Simulator.Options(0.001));
+        SimulatorServer f = join(SimulatorServer.start(vertx, framework360.router(), "127.0.0.1", 0));
+        return new Simulators(vertx, bsale, jumpseller, b, j, relbase, r, moysklad, m, insales, i, smarty, sm, framework360, f);
     }
 
     public static synchronized Simulators shared() {
@@ -113,6 +129,24 @@ public final class Simulators implements AutoCloseable {
         return relbaseServer.baseUrl();
     }
 
+    public SmartySimulator smarty() {
+        return smarty;
+    }
+
+    /** Where clients reach the Gestionale Smarty API, without {@code /titanium/V2/Api}. */
+    public String smartyUrl() {
+        return smartyServer.baseUrl();
+    }
+
+    public Framework360Simulator framework360() {
+        return framework360;
+    }
+
+    /** The Framework360 simulator's root; each site's API is under its own {@code /sites/<site>/m/api}. */
+    public String framework360Url() {
+        return framework360Server.baseUrl();
+    }
+
     /** Where clients reach the Bsale API, without the {@code /v1}. */
     public String bsaleUrl() {
         return bsaleServer.baseUrl();
@@ -129,6 +163,9 @@ public final class Simulators implements AutoCloseable {
         relbaseServer.close();
         moyskladServer.close();
         insalesServer.close();
+        smartyServer.close();
+        framework360Server.close();
+        framework360.reset();
         vertx.close();
     }
 

@@ -1,0 +1,64 @@
+package dev.enlace.connector.smarty.mapping;
+
+import dev.enlace.connector.smarty.SmartyGuesses;
+import dev.enlace.connector.smarty.client.SmartyClients;
+import dev.enlace.connector.smarty.client.SmartyProduct;
+import dev.enlace.events.Money;
+import dev.enlace.events.ProductSnapshot;
+import dev.enlace.platform.connectors.ProductCatalog;
+import dev.enlace.platform.tenant.Connection;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Smarty as the master of the catalogue (CA3-CA6, the Framework360 plugin's "products Smarty → shop"): each product
+ * as a full snapshot, with its variations as variants (ids as in {@link SmartyStock}). Smarty has no product status
+ * in its API, so {@code status} is null; {@code category} is one comma-separated path, given top level first.
+ */
+@ApplicationScoped
+public class SmartyProductCatalog implements ProductCatalog {
+    private final SmartyClients clients;
+
+    public SmartyProductCatalog(SmartyClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public String system() {
+        return SmartyClients.SYSTEM;
+    }
+
+    @Override
+    public Multi<ProductSnapshot> products(Connection connection) {
+        return SmartyVariants.products(clients, connection, null).map(SmartyProductCatalog::snapshot);
+    }
+
+    /** No single-product read is documented: the list is scanned. */
+    @Override
+    public Uni<Optional<ProductSnapshot>> product(Connection connection, String productId) {
+        return products(connection).filter(p -> p.productId().equals(productId)).toUni().map(Optional::ofNullable);
+    }
+
+    static ProductSnapshot snapshot(SmartyProduct p) {
+        String id = String.valueOf(p.id());
+        List<ProductSnapshot.VariantSnapshot> variants = p.variations() == null || p.variations().isEmpty()
+                ? List.of(new ProductSnapshot.VariantSnapshot(id, p.sku(), p.ean(), money(p.price()), List.of()))
+                : p.variations().stream().map(v -> new ProductSnapshot.VariantSnapshot(SmartyVariants.VARIATION_PREFIX + v.id(),
+                        v.sku(), v.ean(), money(v.price() != null ? v.price() : p.price()),
+                        v.detail() == null ? List.of() : v.detail().stream().map(SmartyProduct.Detail::value).toList())).toList();
+        List<String> categories = p.category() == null ? List.of()
+                : Arrays.stream(p.category().split(SmartyGuesses.CATEGORY_SEPARATOR)).map(String::trim).filter(c -> !c.isEmpty()).toList();
+        return new ProductSnapshot(SmartyClients.SYSTEM, id, p.title(), p.description(), null, categories,
+                p.images() == null ? List.of() : p.images(), variants);
+    }
+
+    private static Money money(String price) {
+        return new Money(price == null || price.isBlank() ? BigDecimal.ZERO : new BigDecimal(price.trim()), SmartyGuesses.CURRENCY);
+    }
+}
