@@ -24,7 +24,9 @@ import java.util.Map;
  * <li>{@code sklad}: MoySklad with two warehouses and a Jumpseller store;</li>
  * <li>{@code shop}: Bsale with an inSales shop;</li>
  * <li>{@code docs}: like acme, with tax documents on in automatic mode (DO1, DO2);</li>
- * <li>{@code manualdocs}: like acme, with tax documents on in manual mode (DO1).</li>
+ * <li>{@code manualdocs}: like acme, with tax documents on in manual mode (DO1);</li>
+ * <li>{@code skladsync}: an inSales shop with a catalogue and an empty MoySklad account (CA4);</li>
+ * <li>{@code relsync}: relBase and Jumpseller with the same SKUs, for store -> ERP product sync (CA6).</li>
  * </ul>
  * Bsale notifications go to the service under test, on the HTTP port chosen here.
  */
@@ -33,6 +35,8 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     private static RelbaseTenant.Created polled;
     private static MoyskladTenant.Created sklad;
     private static InsalesTenant.Created shop;
+    private static StoreSyncTenant.Created skladsync;
+    private static RelbaseTenant.Created relsync;
     private static int httpPort;
     private static Path tenantsDir;
     private final EnlaceTestResources infrastructure = new EnlaceTestResources();
@@ -54,6 +58,16 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     /** {@code shop}: a Bsale company selling through an inSales shop whose products have one variant each. */
     public static InsalesTenant.Created insalesShop() {
         return shop;
+    }
+
+    /** {@code skladsync}: an inSales catalogue to copy into an empty MoySklad account (CA4). */
+    public static StoreSyncTenant.Created skladsync() {
+        return skladsync;
+    }
+
+    /** {@code relsync}: a relBase company and a Jumpseller store, kept for store -> ERP product sync (CA6). */
+    public static RelbaseTenant.Created relsync() {
+        return relsync;
     }
 
     public static Simulators simulators() {
@@ -104,6 +118,8 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
             TENANTS.put("manualdocs", DemoTenant.create(sims, tenantsDir, "manualdocs",
                     new DemoTenant.Options(10, false, List.of(DemoTenant.OFFICE), url)));
             DemoTenant.enableDocuments(tenantsDir, "manualdocs", true);
+            skladsync = StoreSyncTenant.create(sims, tenantsDir, "skladsync");
+            relsync = RelbaseTenant.create(sims, tenantsDir, "relsync", 3);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
