@@ -2,6 +2,7 @@ package dev.enlace.catalog.storesync;
 
 import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.ProductCatalog;
+import dev.enlace.platform.connectors.ProductWriter;
 import dev.enlace.platform.connectors.StoreProductSignals;
 import dev.enlace.platform.ingress.InboxDelivery;
 import dev.enlace.platform.ingress.WebhookHandler;
@@ -41,8 +42,10 @@ public class StoreProductWebhookHandler implements WebhookHandler {
 
     @Override
     public Uni<Void> handle(Tenant tenant, InboxDelivery delivery) {
+        // an ERP Enlace cannot write products to (Bsale, ...) takes no store product changes
         if (!Boolean.TRUE.equals(tenant.settings().catalog().enabled()) || tenant.erp() == null
-                || !delivery.system().equals(tenant.store().system())) {
+                || !delivery.system().equals(tenant.store().system())
+                || connectors.find(ProductWriter.class, tenant.erp().system()).isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         ProductCatalog catalog = connectors.require(ProductCatalog.class, delivery.system());

@@ -125,6 +125,29 @@ class InitialSyncTest {
     }
 
     @Test
+    @Order(3)
+    void withTheStoreAsMasterAShopEditReachesMoysklad() throws Exception {
+        // CA5 with the store as master (set by the run above): inSales products/update -> MoySklad
+        StoreSyncTenant.Created tenant = SimulatedTenantResources.skladsync();
+        StoreSyncTenant.ShopApi shop = shopApi(tenant);
+        shop.post("/webhooks.json", "webhook", Map.of("address", SimulatedTenantResources.serviceUrl()
+                + "/webhooks/insales/" + TENANT + "/" + TENANT + "-insales-hook", "topic", "products/update", "format_type", "json"));
+        StoreSyncTenant.StoreProduct black = tenant.products().get("mug-black");
+        shop.put("/products/" + black.id() + ".json", "product", Map.of("title", "Кружка чёрная матовая"));
+        shop.put("/products/" + black.id() + "/variants/" + black.variants().get("SS-MUG-2") + ".json", "variant",
+                Map.of("price", "560.50"));
+
+        MoyskladSimulator erp = SimulatedTenantResources.simulators().moysklad();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            MoyskladSimulator.CatalogProduct product = erp.catalog(tenant.accountId()).stream()
+                    .filter(p -> "SS-MUG-2".equals(p.article())).findFirst().orElseThrow();
+            assertThat(product.name()).isEqualTo("Кружка чёрная матовая");
+            assertThat(product.price()).isEqualTo(56050.0);
+        });
+        assertThat(erp.catalog(tenant.accountId())).hasSize(4);
+    }
+
+    @Test
     void sourceIsRequired() {
         given().contentType("application/json").body("{}").when().post("/tenants/" + TENANT + "/catalog/initial-sync")
                 .then().statusCode(400);
@@ -134,6 +157,12 @@ class InitialSyncTest {
     void unknownRunIsNotFound() {
         given().when().get("/tenants/" + TENANT + "/catalog/initial-sync/" + java.util.UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static StoreSyncTenant.ShopApi shopApi(StoreSyncTenant.Created tenant) {
+        var credentials = SimulatedTenantResources.simulators().insales().credentials(tenant.shop());
+        return new StoreSyncTenant.ShopApi(SimulatedTenantResources.simulators().insalesUrl() + credentials.apiBase(),
+                credentials.apiKey(), credentials.password());
     }
 
     private static ValidatableResponse awaitRun(String runId) {
