@@ -4,29 +4,36 @@ import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.ProductCatalog;
 import dev.enlace.platform.failure.FailureRecords;
 import dev.enlace.platform.failure.FailureRetry;
+import dev.enlace.platform.messaging.IsolatedContext;
 import dev.enlace.platform.tenant.Tenant;
 import dev.enlace.platform.tenant.TenantRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /**
  * OP3 for {@code product-sync} failures: the product named by the reference ({@code <system>:<id>})
  * is read again and pushed again, store products to the ERP, ERP products (CA4 skeletons) to the
- * store. Success resolves the failure; another failure updates it.
+ * store. The push is put in line and the request answers at once (the failure shows RETRIED); its
+ * success resolves the failure, another failure opens it again with the new reason.
  */
 @ApplicationScoped
 public class ProductSyncRetry implements FailureRetry {
+    private static final Logger LOG = Logger.getLogger(ProductSyncRetry.class);
     private final TenantRegistry tenants;
     private final Connectors connectors;
     private final StoreToErpSync storeToErp;
     private final ErpToStoreSkeletons erpToStore;
+    private final Vertx vertx;
 
     public ProductSyncRetry(TenantRegistry tenants, Connectors connectors, StoreToErpSync storeToErp,
-            ErpToStoreSkeletons erpToStore) {
+            ErpToStoreSkeletons erpToStore, Vertx vertx) {
         this.tenants = tenants;
         this.connectors = connectors;
         this.storeToErp = storeToErp;
         this.erpToStore = erpToStore;
+        this.vertx = vertx;
     }
 
     @Override
@@ -43,9 +50,14 @@ public class ProductSyncRetry implements FailureRetry {
         String productId = failure.reference().substring(colon + 1);
         boolean store = system.equals(tenant.store().system());
         String causation = "retry:" + failure.id();
-        return connectors.require(ProductCatalog.class, system).product(store ? tenant.store() : tenant.erp(), productId)
-                .chain(found -> found.isEmpty() ? Uni.createFrom().voidItem()
-                        : store ? storeToErp.push(tenant, found.get(), causation).replaceWithVoid()
-                        : erpToStore.createMissing(tenant, found.get(), causation).replaceWithVoid());
+        ProductCatalog catalog = connectors.require(ProductCatalog.class, system);
+        IsolatedContext.run(vertx, () -> catalog.product(store ? tenant.store() : tenant.erp(), productId)
+                        .chain(found -> found.isEmpty() ? Uni.createFrom().voidItem()
+                                : store ? storeToErp.push(tenant, found.get(), causation).replaceWithVoid()
+                                : erpToStore.createMissing(tenant, found.get(), causation).replaceWithVoid()))
+                // the push records its own failure
+                .subscribe().with(v -> LOG.debugf("retried %s", failure.reference()),
+                        e -> LOG.debugf("retry of %s failed again: %s", failure.reference(), e.getMessage()));
+        return Uni.createFrom().voidItem();
     }
 }

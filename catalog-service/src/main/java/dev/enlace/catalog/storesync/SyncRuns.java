@@ -89,17 +89,10 @@ public class SyncRuns {
         OffsetDateTime started = r.getOffsetDateTime("started_at");
         OffsetDateTime finished = r.getOffsetDateTime("finished_at");
         OffsetDateTime until = finished != null ? finished : r.getOffsetDateTime("at");
-        double seconds = Math.max(0.001, Duration.between(started, until).toMillis() / 1000.0);
-        double rate = done / seconds;
-        Long remaining = null;
-        if (total != null && done >= total) {
-            remaining = 0L;
-        } else if (total != null && rate > 0) {
-            remaining = (long) Math.ceil((total - done) / rate);
-        }
+        RunProgress progress = RunProgress.of(done, total, Duration.between(started, until));
         return new SyncRun(r.getUUID("id"), r.getString("tenant"), Master.valueOf(r.getString("source_role")),
                 r.getString("source_system"), r.getString("target_system"), r.getString("status"), total, done, created,
-                skipped, failed, Math.round(rate * 100) / 100.0, remaining, started, r.getOffsetDateTime("first_done_at"),
+                skipped, failed, progress.productsPerSecond(), progress.remainingSeconds(), started, r.getOffsetDateTime("first_done_at"),
                 finished, r.getString("last_error"));
     }
 }
