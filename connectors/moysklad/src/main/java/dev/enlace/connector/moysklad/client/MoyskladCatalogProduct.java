@@ -18,7 +18,14 @@ public record MoyskladCatalogProduct(String id, MoyskladMeta meta, String name, 
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Images(MoyskladMeta meta) {
+    public record Images(Count meta) {
+        public int size() {
+            return meta == null || meta.size() == null ? 0 : meta.size();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Count(Integer size) {
     }
 
     /** A folder, price type or image: a reference with a name. */

@@ -12,10 +12,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,11 +51,15 @@ public class MoyskladProductWriter implements ProductWriter {
 
     @Override
     public Uni<ProductSnapshot> create(Connection connection, ProductSnapshot product, WriteOptions options) {
-        // a create is not idempotent: a time-out must not be retried blindly into a second product
+        // syncId makes the create idempotent: a retry after a time-out, or a run started again after a
+        // crash between the create and the link, gets the same product instead of a second one
         return body(connection, product)
-                .chain(body -> clients.call(connection, "create product", false, api -> api.createProduct(body)))
-                .chain(created -> (options.withImages() ? addImages(connection, created.id(), product.imageUrls())
-                        : Uni.createFrom().item(List.<String>of())).map(images -> snapshot(created, images)));
+                .invoke(body -> body.put("syncId", syncId(product).toString()))
+                .chain(body -> clients.call(connection, "create product", true, api -> api.createProduct(body)))
+                // a repeated create (same syncId) finds the images it added the first time
+                .chain(created -> options.withImages() && (created.images() == null || created.images().size() == 0)
+                        ? addImages(connection, created.id(), product.imageUrls()).map(images -> snapshot(created, images))
+                        : read(connection, created.id()));
     }
 
     /** Images are added only where the product has none, so pictures set by hand in MoySklad stay. */
@@ -152,6 +158,13 @@ public class MoyskladProductWriter implements ProductWriter {
         return new ProductSnapshot(MoyskladClients.SYSTEM, p.id(), p.name(), p.description(),
                 p.archived() ? "archived" : "active", groups, images,
                 List.of(new ProductSnapshot.VariantSnapshot(p.id(), p.article(), null, price, List.of())));
+    }
+
+    /** The same source product (and variant) always gets the same syncId. */
+    static UUID syncId(ProductSnapshot product) {
+        String variant = product.variants().isEmpty() ? "" : String.valueOf(product.variants().get(0).variantId());
+        return UUID.nameUUIDFromBytes(("enlace:" + product.system() + ":" + product.productId() + ":" + variant)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, Object> meta(String href, String type) {

@@ -68,6 +68,8 @@ final class Account {
         final Map<String, Object> attributes = new LinkedHashMap<>();
         final List<String> variantIds = new ArrayList<>();
         String folderId;
+        /** Client-chosen UUID that makes a create idempotent. */
+        String syncId;
         final List<Image> images = new ArrayList<>();
     }
 

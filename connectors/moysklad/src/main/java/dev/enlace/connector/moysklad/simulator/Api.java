@@ -590,6 +590,7 @@ final class Api {
         putIfSet(j, "article", p.article);
         j.put("externalCode", p.externalCode);
         putIfSet(j, "description", p.description);
+        putIfSet(j, "syncId", p.syncId);
         Account.Folder folder = p.folderId == null ? null : a.folders.get(p.folderId);
         j.put("archived", p.archived).put("pathName", folder == null ? "" : CatalogApi.path(a, folder))
                 .put("variantsCount", p.variantIds.size()).put("salePrices", salePrices(rc, p.price));

@@ -123,7 +123,10 @@ final class CatalogApi {
 
     // ---- products ----
 
-    /** One object, or an array of up to 1,000 (bulk create); {@code name} is required. */
+    /**
+     * One object, or an array of up to 1,000 (bulk create); {@code name} is required. A {@code syncId}
+     * already used by a product makes the create an update of that product (idempotent create).
+     */
     private void createProduct(RoutingContext rc) {
         Object parsed;
         try {
@@ -144,9 +147,32 @@ final class CatalogApi {
         Account a = Api.account(rc);
         JsonArray created = new JsonArray();
         List<String> ids = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
         synchronized (a) {
             for (Object o : items) {
                 JsonObject body = (JsonObject) o;
+                String syncId = body.getString("syncId");
+                Account.Product known = syncId == null ? null : a.products.values().stream()
+                        .filter(p -> syncId.equals(p.syncId)).findFirst().orElse(null);
+                if (known != null) {
+                    for (String field : List.of("name", "article", "code", "description")) {
+                        if (body.containsKey(field)) {
+                            switch (field) {
+                                case "name" -> known.name = body.getString(field);
+                                case "article" -> known.article = body.getString(field);
+                                case "code" -> known.code = body.getString(field);
+                                default -> known.description = body.getString(field);
+                            }
+                        }
+                    }
+                    if (!apply(rc, a, known, body, new ArrayList<>()) || !attributes(rc, a, known, body)) {
+                        return;
+                    }
+                    known.updated = sim.now();
+                    repeated.add(known.id);
+                    created.add(api.productView(rc, a, known));
+                    continue;
+                }
                 String name = body.getString("name");
                 if (name == null || name.isBlank()) {
                     Api.error(rc, 412, 3000, "Ошибка сохранения объекта: поле 'name' не может быть пустым или отсутствовать", "name");
@@ -158,6 +184,7 @@ final class CatalogApi {
                 p.article = body.getString("article");
                 p.description = body.getString("description");
                 p.externalCode = body.getString("externalCode", UUID.randomUUID().toString());
+                p.syncId = syncId;
                 if (!apply(rc, a, p, body, new ArrayList<>()) || !attributes(rc, a, p, body)) {
                     return;
                 }
@@ -169,6 +196,9 @@ final class CatalogApi {
         }
         for (String id : ids) {
             api.fireEntityHooks(rc, a, "product", id, "CREATE", List.of());
+        }
+        for (String id : repeated) {
+            api.fireEntityHooks(rc, a, "product", id, "UPDATE", List.of());
         }
         Api.send(rc, 200, bulk ? created : created.getJsonObject(0));
     }

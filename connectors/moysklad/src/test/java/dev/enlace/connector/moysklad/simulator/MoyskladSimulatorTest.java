@@ -474,4 +474,16 @@ class MoyskladSimulatorTest {
         assertThat(text.status()).isEqualTo(400);
         assertThat(text.body().at("/errors/0/code").asInt()).isEqualTo(51002);
     }
+
+    @Test
+    void createWithAKnownSyncIdUpdatesThatProductInsteadOfMakingASecond() {
+        String body = "{\"name\":\"Кружка\",\"article\":\"MUG-S\",\"syncId\":\"7c9e6679-7425-40de-944b-e07fc1f90ae7\"}";
+        Resp first = call("POST", API + "/entity/product", body, account.token(), true, Map.of());
+        Resp again = call("POST", API + "/entity/product", body.replace("Кружка", "Кружка большая"), account.token(), true, Map.of());
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("id").asText()).isEqualTo(first.body().get("id").asText());
+        assertThat(again.body().get("name").asText()).isEqualTo("Кружка большая");
+        assertThat(get("/entity/product?filter=" + enc("article=MUG-S"), account.token()).body().at("/meta/size").asInt())
+                .isEqualTo(1);
+    }
 }
