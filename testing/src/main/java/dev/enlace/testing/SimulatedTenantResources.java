@@ -29,6 +29,8 @@ import java.util.Map;
  * <li>{@code manualdocs}: like acme, with tax documents on in manual mode (DO1);</li>
  * <li>{@code reldocs}: relBase with a Jumpseller store, tax documents on: boleta or factura (DO1);</li>
  * <li>{@code relnotes}: like reldocs, but a nota de venta instead of a boleta (DO2).</li>
+ * <li>{@code skladsync}: an inSales shop with a catalogue and an empty MoySklad account (CA4);</li>
+ * <li>{@code relsync}: relBase and Jumpseller with the same SKUs, for store -> ERP product sync (CA6).</li>
  * </ul>
  * Bsale notifications go to the service under test, on the HTTP port chosen here.
  */
@@ -40,6 +42,8 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     private static MoyskladTenant.Created sklad;
     private static InsalesTenant.Created shop;
     private static SmartyTenant.Created smarty;
+    private static StoreSyncTenant.Created skladsync;
+    private static RelbaseTenant.Created relsync;
     private static int httpPort;
     private static Path tenantsDir;
     private final EnlaceTestResources infrastructure = new EnlaceTestResources();
@@ -76,6 +80,16 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     /** {@code smarty}: a Gestionale Smarty account selling through a Framework360 site with the same SKUs. */
     public static SmartyTenant.Created smarty() {
         return smarty;
+    }
+
+    /** {@code skladsync}: an inSales catalogue to copy into an empty MoySklad account (CA4). */
+    public static StoreSyncTenant.Created skladsync() {
+        return skladsync;
+    }
+
+    /** {@code relsync}: a relBase company and a Jumpseller store, kept for store -> ERP product sync (CA6). */
+    public static RelbaseTenant.Created relsync() {
+        return relsync;
     }
 
     public static Simulators simulators() {
@@ -134,6 +148,8 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
                 RelbaseTenant.enableDocuments(tenantsDir, created, id.equals("relnotes") ? "1001" : "39");
                 RELBASE_TENANTS.put(id, created);
             }
+            skladsync = StoreSyncTenant.create(sims, tenantsDir, "skladsync");
+            relsync = RelbaseTenant.create(sims, tenantsDir, "relsync", 3);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

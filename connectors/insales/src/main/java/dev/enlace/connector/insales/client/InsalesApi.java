@@ -45,4 +45,21 @@ public interface InsalesApi {
     @POST
     @Path("/webhooks.json")
     Uni<InsalesWebhook> createWebhook(InsalesWebhook.Wrapped body);
+
+    /** The same list with the fields product sync reads (CA4, CA5). */
+    @GET
+    @Path("/products.json")
+    Uni<List<InsalesCatalogProduct>> catalogProducts(@QueryParam("per_page") int perPage, @QueryParam("page") int page);
+
+    @GET
+    @Path("/products/{id}.json")
+    Uni<InsalesCatalogProduct> catalogProduct(@PathParam("id") String productId);
+
+    @GET
+    @Path("/collections.json")
+    Uni<List<InsalesCatalogProduct.Group>> collections();
+
+    @GET
+    @Path("/categories.json")
+    Uni<List<InsalesCatalogProduct.Group>> categories();
 }

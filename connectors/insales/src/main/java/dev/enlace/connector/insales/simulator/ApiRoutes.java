@@ -34,7 +34,7 @@ final class ApiRoutes {
 
     /** A resource handler under the shop's lock; returns the body and sets the status when not 200. */
     @FunctionalInterface
-    private interface Action {
+    interface Action {
         JsonNode handle(RoutingContext ctx, Shop shop);
     }
 
@@ -87,6 +87,7 @@ final class ApiRoutes {
         on(r, HttpMethod.GET, "/products/(?<id>\\d+)/variants/(?<vid>\\d+)\\.json",
                 (ctx, shop) -> sim.variantJson(variant(ctx, shop)));
         on(r, HttpMethod.PUT, "/products/(?<id>\\d+)/variants/(?<vid>\\d+)\\.json", this::updateVariant);
+        new CatalogRoutes(sim, this).mount(r);
         on(r, HttpMethod.GET, "/orders/count\\.json", (ctx, shop) -> count(shop.orders.size()));
         on(r, HttpMethod.GET, "/orders\\.json", (ctx, shop) -> list(ctx, new ArrayList<>(shop.orders.values()),
                 o -> o.id, o -> o.updatedAt, sim::orderJson));
@@ -111,7 +112,7 @@ final class ApiRoutes {
         r.routeWithRegex("/shops/[^/]+/admin/.*").handler(ctx -> send(ctx, Failure.notFound()));
     }
 
-    private void on(Router r, HttpMethod method, String path, Action action) {
+    void on(Router r, HttpMethod method, String path, Action action) {
         r.routeWithRegex(method, PREFIX + path).handler(ctx -> {
             Shop shop = ctx.get(SHOP);
             JsonNode body;
@@ -250,6 +251,7 @@ final class ApiRoutes {
         }
         Instant now = sim.now();
         Shop.Product product = new Shop.Product(sim.nextProductId(), p.get("category_id").asLong(), title, now);
+        product.description = text(p, "description");
         JsonNode variants = p.path("variants_attributes");
         if (variants.isEmpty()) {
             // every inSales product has at least one variant
@@ -259,6 +261,7 @@ final class ApiRoutes {
             Shop.Variant variant = new Shop.Variant(sim.nextVariantId(), product, text(v, "sku"),
                     v.hasNonNull("price") ? new BigDecimal(v.get("price").asText()) : BigDecimal.ZERO,
                     v.hasNonNull("quantity") ? v.get("quantity").asInt() : null, now);
+            variant.title = text(v, "title");
             product.variants.add(variant);
         }
         shop.products.put(product.id, product);
@@ -277,6 +280,9 @@ final class ApiRoutes {
                 throw Failure.invalid("title", "не может быть пустым");
             }
             product.title = p.get("title").asText();
+        }
+        if (p.has("description")) {
+            product.description = text(p, "description");
         }
         if (p.has("is_hidden")) {
             product.hidden = p.get("is_hidden").asBoolean();
@@ -358,7 +364,7 @@ final class ApiRoutes {
     }
 
     /** Changed products go out together on {@code products/update}, as an array. */
-    private List<ObjectNode> productUpdated(Shop shop, List<Shop.Product> products) {
+    List<ObjectNode> productUpdated(Shop shop, List<Shop.Product> products) {
         List<ObjectNode> json = products.stream().map(sim::productJson).toList();
         if (!json.isEmpty()) {
             sim.fire(shop, "products/update", InsalesSimulator.JSON.createArrayNode().addAll(json));
@@ -366,7 +372,7 @@ final class ApiRoutes {
         return json;
     }
 
-    private Shop.Product product(RoutingContext ctx, Shop shop) {
+    static Shop.Product product(RoutingContext ctx, Shop shop) {
         Shop.Product p = shop.products.get(id(ctx, "id"));
         if (p == null) {
             throw Failure.notFound();
@@ -438,7 +444,7 @@ final class ApiRoutes {
     }
 
     /** Requests wrap the resource in its name: {@code {"product":{...}}}. */
-    private static JsonNode root(RoutingContext ctx, String name) {
+    static JsonNode root(RoutingContext ctx, String name) {
         JsonNode node = body(ctx).get(name);
         if (node == null || !node.isObject()) {
             throw new Failure(400, InsalesSimulator.JSON.createObjectNode().put("errors", "param is missing: " + name));
@@ -446,11 +452,11 @@ final class ApiRoutes {
         return node;
     }
 
-    private static long id(RoutingContext ctx, String name) {
+    static long id(RoutingContext ctx, String name) {
         return Long.parseLong(ctx.pathParam(name));
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
     }

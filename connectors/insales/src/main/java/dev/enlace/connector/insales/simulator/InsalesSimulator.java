@@ -93,6 +93,7 @@ public final class InsalesSimulator implements AutoCloseable {
     private final AtomicLong lineIds = new AtomicLong(94_001);
     private final AtomicLong clientIds = new AtomicLong(36_784);
     private final AtomicLong webhookIds = new AtomicLong(1_001);
+    private final AtomicLong catalogIds = new AtomicLong(27_800_001);
 
     private record DeliveryLog(String shop, WebhookDelivery delivery) {
     }
@@ -322,6 +323,11 @@ public final class InsalesSimulator implements AutoCloseable {
         return variantIds.getAndIncrement();
     }
 
+    /** Categories, collections, collects and images share one id sequence. */
+    long nextCatalogId() {
+        return catalogIds.getAndIncrement();
+    }
+
     long nextWebhookId() {
         return webhookIds.getAndIncrement();
     }
@@ -359,10 +365,16 @@ public final class InsalesSimulator implements AutoCloseable {
                 .put("permalink", "product-" + p.id).put("is_hidden", p.hidden)
                 .put("available", p.variants.stream().anyMatch(InsalesSimulator::available))
                 .put("archived", false).put("unit", "pce").put("vat", -1).put("currency_code", "RUR");
-        o.putNull("description");
+        if (p.description == null) {
+            o.putNull("description");
+        } else {
+            o.put("description", p.description);
+        }
         o.putNull("short_description");
-        o.putArray("collections_ids");
-        o.putArray("images");
+        ArrayNode collections = o.putArray("collections_ids");
+        p.collects.forEach(c -> collections.add(c.collectionId()));
+        ArrayNode images = o.putArray("images");
+        p.images.forEach(i -> images.add(CatalogRoutes.imageJson(i)));
         o.putArray("option_names");
         o.putArray("properties");
         o.putArray("characteristics");

@@ -20,10 +20,15 @@ final class Shop {
         final long id;
         long categoryId;
         String title;
+        String description;
         boolean hidden;
         final Instant createdAt;
         Instant updatedAt;
         final List<Variant> variants = new ArrayList<>();
+        /** Images in position order (CA4). */
+        final List<Image> images = new ArrayList<>();
+        /** The storefront collections it is in, also listed in the shop's {@code collects}. */
+        final List<Collect> collects = new ArrayList<>();
 
         Product(long id, long categoryId, String title, Instant now) {
             this.id = id;
@@ -102,6 +107,18 @@ final class Shop {
     record Webhook(long id, String address, String topic, String formatType, Instant createdAt) {
     }
 
+    /** A back-office category or a storefront collection: both are trees of titles (CA4). */
+    record Group(long id, String title, Long parentId, Instant createdAt) {
+    }
+
+    /** A product in a collection. */
+    record Collect(long id, long productId, long collectionId) {
+    }
+
+    /** {@code content} is null for an image given by {@code src}, which the simulator does not download. */
+    record Image(long id, long productId, int position, String url, String filename, byte[] content, Instant createdAt) {
+    }
+
     /** The next {@code remaining} API calls answer {@code status} (fault injection). */
     record Fault(int status, int remaining) {
     }
@@ -116,6 +133,9 @@ final class Shop {
     final Map<Long, Webhook> webhooks = new TreeMap<>();
     /** A returning shopper (same e-mail) is the same client. */
     final Map<String, Long> clientIds = new HashMap<>();
+    final Map<Long, Group> categories = new TreeMap<>();
+    final Map<Long, Group> collections = new TreeMap<>();
+    final Map<Long, Collect> collects = new TreeMap<>();
     final AtomicLong apiCalls = new AtomicLong();
     final AtomicLong throttled = new AtomicLong();
     long nextOrderNumber = 1001;

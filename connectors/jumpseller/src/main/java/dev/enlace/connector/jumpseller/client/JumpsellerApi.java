@@ -43,4 +43,16 @@ public interface JumpsellerApi {
     @Path("/products/{id}.json")
     Uni<JumpsellerProduct.Wrapped> updateProduct(@PathParam("id") String productId,
             JumpsellerVariant.WrappedProductStockUpdate body);
+
+    @GET
+    @Path("/products/{id}.json")
+    Uni<JumpsellerCatalogProduct.Wrapped> catalogProduct(@PathParam("id") String productId);
+
+    @GET
+    @Path("/products.json")
+    Uni<List<JumpsellerCatalogProduct.Wrapped>> catalogProducts(@QueryParam("limit") int limit, @QueryParam("page") int page);
+
+    @GET
+    @Path("/store/info.json")
+    Uni<JumpsellerCatalogProduct.StoreInfo> storeInfo(@QueryParam("fields") String fields);
 }

@@ -79,6 +79,10 @@ final class ApiRoutes {
                 count(s.product(id(ctx, "id", "Product")).variants.size()));
         write(r, HttpMethod.POST, "/products/{id}/variants.json", 201, (ctx, s) -> Json.wrap("variant",
                 commerce.createVariant(s, id(ctx, "id", "Product"), root(ctx, "variant")).toJson()));
+        read(r, "/products/{id}/images.json", (ctx, s) -> list(ctx, "image",
+                s.product(id(ctx, "id", "Product")).images, i -> i));
+        write(r, HttpMethod.POST, "/products/{id}/images.json", 201, (ctx, s) -> Json.wrap("image",
+                commerce.addImage(s, id(ctx, "id", "Product"), root(ctx, "image"))));
         read(r, "/products/{id}/variants/{variantId}.json", (ctx, s) -> Json.wrap("variant", variant(ctx, s).toJson()));
         write(r, HttpMethod.PUT, "/products/{id}/variants/{variantId}.json", 200, (ctx, s) -> Json.wrap("variant",
                 commerce.updateVariant(s, id(ctx, "id", "Product"), id(ctx, "variantId", "Variant"),

@@ -111,6 +111,27 @@ final class Commerce {
         return v;
     }
 
+    /**
+     * {@code POST /products/{id}/images.json} {@code {"image":{"url","position"}}}: Jumpseller fetches the
+     * URL and hosts the picture; the simulator keeps the URL as given (README guess). A product change,
+     * so {@code product_updated} fires.
+     */
+    ObjectNode addImage(Store store, long productId, JsonNode in) {
+        Product p = store.product(productId);
+        String url = in.path("url").asText("");
+        if (!url.matches("https?://.+")) {
+            throw ApiException.invalid("Image url is invalid.");
+        }
+        int position = in.path("position").asInt(p.images.size() + 1);
+        ObjectNode image = Json.MAPPER.createObjectNode().put("id", sim.objectIds.next()).put("position", position)
+                .put("url", url);
+        p.images.add(image);
+        p.images.sort(java.util.Comparator.comparingInt(i -> i.path("position").asInt()));
+        p.updatedAt = store.now();
+        productChanged(store, p, false);
+        return image;
+    }
+
     private void addVariant(Store store, Product p, Variant v) {
         p.variants.add(v);
         p.registerOptions(v);

@@ -3,6 +3,7 @@ package dev.enlace.connector.moysklad.client;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -53,4 +54,44 @@ public interface MoyskladApi {
     @Path("/entity/product/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<MoyskladProduct> updateProduct(@PathParam("id") String id, Map<String, Object> changes);
+
+    // ---- product sync (CA4, CA5, CA6): bodies are maps, since only the fields sent change ----
+
+    @GET
+    @Path("/entity/product/{id}")
+    Uni<MoyskladCatalogProduct> catalogProduct(@PathParam("id") String id);
+
+    @POST
+    @Path("/entity/product")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<MoyskladCatalogProduct> createProduct(Map<String, Object> product);
+
+    @PUT
+    @Path("/entity/product/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<MoyskladCatalogProduct> updateCatalogProduct(@PathParam("id") String id, Map<String, Object> changes);
+
+    @GET
+    @Path("/entity/productfolder")
+    Uni<MoyskladPage<MoyskladCatalogProduct.Named>> folders(@QueryParam("filter") String filter,
+            @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @POST
+    @Path("/entity/productfolder")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<MoyskladCatalogProduct.Named> createFolder(Map<String, Object> folder);
+
+    @GET
+    @Path("/context/companysettings/pricetype/default")
+    Uni<MoyskladCatalogProduct.Named> defaultPriceType();
+
+    @GET
+    @Path("/entity/product/{id}/images")
+    Uni<MoyskladPage<MoyskladCatalogProduct.Named>> images(@PathParam("id") String id);
+
+    /** {@code {"filename", "content": base64}}; answers the product's whole image list. */
+    @POST
+    @Path("/entity/product/{id}/images")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<List<MoyskladCatalogProduct.Named>> addImage(@PathParam("id") String id, Map<String, Object> image);
 }

@@ -23,6 +23,8 @@ final class Account {
     final Map<String, Product> products = new LinkedHashMap<>();
     final Map<String, Variant> variants = new LinkedHashMap<>();
     final Map<String, Attribute> attributes = new LinkedHashMap<>();
+    /** Product groups (CA4). */
+    final Map<String, Folder> folders = new LinkedHashMap<>();
     /** Variant characteristic definitions: name to id. */
     final Map<String, String> characteristics = new LinkedHashMap<>();
     /** Keyed by assortment id, then store id. */
@@ -65,6 +67,22 @@ final class Account {
         /** Attribute id to value. */
         final Map<String, Object> attributes = new LinkedHashMap<>();
         final List<String> variantIds = new ArrayList<>();
+        String folderId;
+        /** Client-chosen UUID that makes a create idempotent. */
+        String syncId;
+        final List<Image> images = new ArrayList<>();
+    }
+
+    static final class Folder {
+        final String id = UUID.randomUUID().toString();
+        String name;
+        String parentId;
+        String externalCode = UUID.randomUUID().toString();
+        boolean archived;
+        Instant updated;
+    }
+
+    record Image(String id, String filename, byte[] content, Instant updated) {
     }
 
     static final class Variant {

@@ -37,9 +37,11 @@ final class Api {
             LocalDate.of(2026, 12, 1));
 
     private final MoyskladSimulator sim;
+    private final CatalogApi catalog;
 
     Api(MoyskladSimulator sim) {
         this.sim = sim;
+        this.catalog = new CatalogApi(sim, this);
     }
 
     void mount(Router router) {
@@ -63,6 +65,7 @@ final class Api {
         router.get(PREFIX + "/entity/webhook").handler(rc -> hooks(rc, "webhook"));
         router.post(PREFIX + "/entity/webhook").handler(this::createEntityHook);
         router.delete(PREFIX + "/entity/webhook/:id").handler(rc -> deleteHook(rc, "webhook"));
+        catalog.mount(router);
         router.route(PREFIX + "/*").handler(rc -> error(rc, 404, 1005, "Неизвестный тип: " + rc.request().path()));
     }
 
@@ -255,6 +258,9 @@ final class Api {
                     }
                     updated.add(field);
                 }
+            }
+            if (!catalog.apply(rc, a, p, body, updated)) {
+                return;
             }
             JsonArray attrs = body.getJsonArray("attributes");
             if (attrs != null) {
@@ -553,7 +559,7 @@ final class Api {
     }
 
     /** Entity webhooks carry only hrefs; hosts listed in X-Lognex-WebHook-DisableByPrefix are skipped. */
-    private void fireEntityHooks(RoutingContext rc, Account a, String entityType, String id, String action,
+    void fireEntityHooks(RoutingContext rc, Account a, String entityType, String id, String action,
             List<String> updatedFields) {
         List<String> disabled = rc.request().headers().getAll("X-Lognex-WebHook-DisableByPrefix");
         List<Account.EntityHook> hooks;
@@ -577,15 +583,23 @@ final class Api {
 
     // ---- views ----
 
-    private JsonObject productView(RoutingContext rc, Account a, Account.Product p) {
+    JsonObject productView(RoutingContext rc, Account a, Account.Product p) {
         JsonObject j = new JsonObject().put("meta", meta(rc, "product", p.id)).put("id", p.id).put("accountId", a.id)
                 .put("updated", MoyskladSimulator.moscow(p.updated)).put("name", p.name);
         putIfSet(j, "code", p.code);
         putIfSet(j, "article", p.article);
         j.put("externalCode", p.externalCode);
         putIfSet(j, "description", p.description);
-        j.put("archived", p.archived).put("pathName", "").put("variantsCount", p.variantIds.size())
-                .put("salePrices", salePrices(rc, p.price));
+        putIfSet(j, "syncId", p.syncId);
+        Account.Folder folder = p.folderId == null ? null : a.folders.get(p.folderId);
+        j.put("archived", p.archived).put("pathName", folder == null ? "" : CatalogApi.path(a, folder))
+                .put("variantsCount", p.variantIds.size()).put("salePrices", salePrices(rc, p.price));
+        if (folder != null) {
+            j.put("productFolder", new JsonObject().put("meta", meta(rc, "productfolder", folder.id)));
+        }
+        j.put("images", new JsonObject().put("meta", new JsonObject().put("href", base(rc) + "/entity/product/" + p.id + "/images")
+                .put("type", "image").put("mediaType", "application/json").put("size", p.images.size())
+                .put("limit", 1000).put("offset", 0)));
         if (!p.attributes.isEmpty()) {
             JsonArray attrs = new JsonArray();
             p.attributes.forEach((attrId, value) -> {
@@ -618,7 +632,7 @@ final class Api {
         return j;
     }
 
-    private JsonObject attributeView(RoutingContext rc, Account.Attribute attr) {
+    JsonObject attributeView(RoutingContext rc, Account.Attribute attr) {
         return new JsonObject().put("meta", new JsonObject()
                         .put("href", base(rc) + "/entity/product/metadata/attributes/" + attr.id())
                         .put("type", "attributemetadata").put("mediaType", "application/json"))
@@ -661,14 +675,10 @@ final class Api {
     private JsonArray salePrices(RoutingContext rc, double price) {
         return new JsonArray().add(new JsonObject().put("value", price)
                 .put("currency", new JsonObject().put("meta", meta(rc, "currency", "6314188d-2c7f-11e6-8a84-bae500000055")))
-                .put("priceType", new JsonObject().put("meta", new JsonObject()
-                                .put("href", base(rc) + "/context/companysettings/pricetype/672559f1-cbf3-11e1-9eb9-889ffa6f49fd")
-                                .put("type", "pricetype").put("mediaType", "application/json"))
-                        .put("id", "672559f1-cbf3-11e1-9eb9-889ffa6f49fd").put("name", "Цена продажи")
-                        .put("externalCode", "cbcf493b-55bc-11d9-848a-00112f43529a")));
+                .put("priceType", catalog.priceType(rc)));
     }
 
-    private JsonObject meta(RoutingContext rc, String type, String id) {
+    JsonObject meta(RoutingContext rc, String type, String id) {
         return new JsonObject().put("href", base(rc) + "/entity/" + type + "/" + id)
                 .put("metadataHref", base(rc) + "/entity/" + type + "/metadata").put("type", type)
                 .put("mediaType", "application/json");
@@ -677,7 +687,7 @@ final class Api {
     // ---- envelopes, filters, errors ----
 
     /** {@code {context, meta{size, limit, offset, nextHref?, previousHref?}, rows}} with limit 1-1000. */
-    private void page(RoutingContext rc, List<JsonObject> all, String type) {
+    void page(RoutingContext rc, List<JsonObject> all, String type) {
         int limit;
         int offset;
         try {
@@ -720,7 +730,7 @@ final class Api {
      * {@code filter=a=1;a=2;b=3}: the same key repeated is OR, different keys AND; {@code \;} is a
      * literal semicolon. Only {@code =} is supported; null (after an error answer) for other operators.
      */
-    private Map<String, List<String>> filter(RoutingContext rc) {
+    Map<String, List<String>> filter(RoutingContext rc) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         String raw = rc.request().getParam("filter");
         if (raw == null || raw.isEmpty()) {
@@ -739,7 +749,7 @@ final class Api {
         return out;
     }
 
-    private static boolean matches(Map<String, List<String>> filter, String key, String value) {
+    static boolean matches(Map<String, List<String>> filter, String key, String value) {
         List<String> wanted = filter.get(key);
         if (wanted == null) {
             return true;
@@ -748,7 +758,7 @@ final class Api {
     }
 
     /** Archived items are left out unless the filter names {@code archived}. */
-    private static boolean archived(Map<String, List<String>> filter, boolean archived) {
+    static boolean archived(Map<String, List<String>> filter, boolean archived) {
         List<String> wanted = filter.get("archived");
         return wanted == null ? !archived : wanted.contains(String.valueOf(archived));
     }
@@ -781,7 +791,7 @@ final class Api {
                 : values.stream().flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim).toList();
     }
 
-    private JsonObject bodyObject(RoutingContext rc) {
+    JsonObject bodyObject(RoutingContext rc) {
         try {
             JsonObject body = rc.body().asJsonObject();
             if (body == null) {
@@ -794,7 +804,7 @@ final class Api {
         }
     }
 
-    private JsonArray bodyArray(RoutingContext rc) {
+    JsonArray bodyArray(RoutingContext rc) {
         try {
             JsonArray body = rc.body().asJsonArray();
             if (body == null || body.stream().anyMatch(o -> !(o instanceof JsonObject))) {
@@ -808,21 +818,21 @@ final class Api {
         }
     }
 
-    private static Account account(RoutingContext rc) {
+    static Account account(RoutingContext rc) {
         return rc.get(ACCOUNT);
     }
 
-    private String base(RoutingContext rc) {
+    String base(RoutingContext rc) {
         return sim.base(rc) + PREFIX;
     }
 
-    private static void putIfSet(JsonObject j, String key, String value) {
+    static void putIfSet(JsonObject j, String key, String value) {
         if (value != null) {
             j.put(key, value);
         }
     }
 
-    private static void notFound(RoutingContext rc, String type) {
+    static void notFound(RoutingContext rc, String type) {
         error(rc, 404, 1021, "Объект '" + type + "' с UUID '" + rc.pathParam("id") + "' не найден");
     }
 

@@ -245,6 +245,34 @@ public final class MoyskladSimulator implements AutoCloseable {
         }
     }
 
+    /** A product custom field created by the account's admin, as {@code POST /entity/product/metadata/attributes}; returns its id. */
+    public String createProductAttribute(String accountId, String name, String type) {
+        Account a = account(accountId);
+        synchronized (a) {
+            if (a.attributeByName(name) != null) {
+                throw new IllegalArgumentException("attribute " + name + " exists");
+            }
+            Account.Attribute attr = new Account.Attribute(UUID.randomUUID().toString(), name, type, false);
+            a.attributes.put(attr.id(), attr);
+            return attr.id();
+        }
+    }
+
+    /** A product as the web UI shows it (CA4): price in kopecks, folder path, image file names. */
+    public record CatalogProduct(String id, String name, String article, String description, double price,
+            String folderPath, List<String> images) {
+    }
+
+    /** Every product of the account, in creation order. */
+    public List<CatalogProduct> catalog(String accountId) {
+        Account a = account(accountId);
+        synchronized (a) {
+            return a.products.values().stream().map(p -> new CatalogProduct(p.id, p.name, p.article, p.description,
+                    p.price, p.folderId == null ? null : CatalogApi.path(a, a.folders.get(p.folderId)),
+                    p.images.stream().map(Account.Image::filename).toList())).toList();
+        }
+    }
+
     // ---- webhooks ----
 
     /** Registers a stock webhook as {@code POST /entity/webhookstock} would; returns its id. */

@@ -425,4 +425,65 @@ class MoyskladSimulatorTest {
     static <T> T join(io.vertx.core.Future<T> f) {
         return f.toCompletionStage().toCompletableFuture().join();
     }
+
+    // ---- product creation, folders, price types, images (CA4) ----
+
+    @Test
+    void productIsCreatedInAFolderWithItsKopeckPriceAndTheFolderPathShows() {
+        String token = account.token();
+        JsonNode priceType = call("GET", API + "/context/companysettings/pricetype", null, token, true, Map.of()).body();
+        assertThat(priceType.isArray()).as("the price type list is a bare array").isTrue();
+        String priceTypeHref = priceType.get(0).at("/meta/href").asText();
+        Resp folder = call("POST", API + "/entity/productfolder", "{\"name\":\"Кружки\"}", token, true, Map.of());
+        assertThat(folder.status()).isEqualTo(200);
+        String folderHref = folder.body().at("/meta/href").asText();
+
+        Resp created = call("POST", API + "/entity/product", "{\"name\":\"Кружка белая\",\"article\":\"MUG-W\","
+                + "\"description\":\"Фарфор\",\"productFolder\":{\"meta\":{\"href\":\"" + folderHref + "\",\"type\":\"productfolder\"}},"
+                + "\"salePrices\":[{\"value\":49000,\"priceType\":{\"meta\":{\"href\":\"" + priceTypeHref + "\",\"type\":\"pricetype\"}}}]}",
+                token, true, Map.of());
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.body().get("externalCode").asText()).as("generated when omitted").isNotBlank();
+        assertThat(created.body().at("/salePrices/0/value").asDouble()).isEqualTo(49000.0);
+        assertThat(created.body().get("pathName").asText()).isEqualTo("Кружки");
+        assertThat(created.body().at("/productFolder/meta/href").asText()).isEqualTo(folderHref);
+        assertThat(get("/entity/productfolder?filter=" + enc("name=Кружки"), token).body().at("/meta/size").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void productWithoutNameIsRefusedWith412() {
+        Resp r = call("POST", API + "/entity/product", "{\"article\":\"X\"}", account.token(), true, Map.of());
+        assertThat(r.status()).isEqualTo(412);
+        assertThat(r.body().at("/errors/0/code").asInt()).isEqualTo(3000);
+    }
+
+    @Test
+    void imagesAreBase64JpegOrPngAndListedOnTheProduct() {
+        String token = account.token();
+        String id = seeded.productIds().get(0);
+        String png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+        Resp added = call("POST", API + "/entity/product/" + id + "/images", "{\"filename\":\"a.png\",\"content\":\"" + png + "\"}",
+                token, true, Map.of());
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.body().get(0).get("filename").asText()).isEqualTo("a.png");
+        assertThat(get("/entity/product/" + id + "/images", token).body().get("rows")).hasSize(1);
+        assertThat(get("/entity/product/" + id, token).body().at("/images/meta/size").asInt()).isEqualTo(1);
+
+        Resp text = call("POST", API + "/entity/product/" + id + "/images", "{\"filename\":\"a.png\",\"content\":\"aGVsbG8=\"}",
+                token, true, Map.of());
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.body().at("/errors/0/code").asInt()).isEqualTo(51002);
+    }
+
+    @Test
+    void createWithAKnownSyncIdUpdatesThatProductInsteadOfMakingASecond() {
+        String body = "{\"name\":\"Кружка\",\"article\":\"MUG-S\",\"syncId\":\"7c9e6679-7425-40de-944b-e07fc1f90ae7\"}";
+        Resp first = call("POST", API + "/entity/product", body, account.token(), true, Map.of());
+        Resp again = call("POST", API + "/entity/product", body.replace("Кружка", "Кружка большая"), account.token(), true, Map.of());
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("id").asText()).isEqualTo(first.body().get("id").asText());
+        assertThat(again.body().get("name").asText()).isEqualTo("Кружка большая");
+        assertThat(get("/entity/product?filter=" + enc("article=MUG-S"), account.token()).body().at("/meta/size").asInt())
+                .isEqualTo(1);
+    }
 }

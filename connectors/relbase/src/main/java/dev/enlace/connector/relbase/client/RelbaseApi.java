@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * relBase REST API v1 (Chile), the part Enlace uses. The base URI ends in {@code /api/v1}; the
@@ -57,4 +59,18 @@ public interface RelbaseApi {
     @GET
     @Path("/dtes/{id}")
     Uni<RelbaseOne<RelbaseDte>> dte(@PathParam("id") String id);
+
+    @GET
+    @Path("/productos/{id}")
+    Uni<RelbaseOne<RelbaseCatalogProduct>> catalogProduct(@PathParam("id") String id);
+
+    /** Not in the public evidence (relbase.md §2 "unknown"): a guess, see the README. Fields not sent are kept. */
+    @POST
+    @Path("/productos")
+    Uni<RelbaseOne<RelbaseCatalogProduct>> createProduct(Map<String, Object> product);
+
+    /** Not in the public evidence either; same guess. */
+    @PUT
+    @Path("/productos/{id}")
+    Uni<RelbaseOne<RelbaseCatalogProduct>> updateProduct(@PathParam("id") String id, Map<String, Object> changes);
 }

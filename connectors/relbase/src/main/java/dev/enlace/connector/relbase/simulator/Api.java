@@ -58,6 +58,8 @@ final class Api {
         route(HttpMethod.GET, "/productos", this::products);
         route(HttpMethod.GET, "/productos/(\\d+)", r -> one(product(r, 1), p -> product(r.company(), p)));
         route(HttpMethod.GET, "/productos/(\\d+)/stock_por_bodegas", this::stockByWarehouse);
+        route(HttpMethod.POST, "/productos", r -> ok(201, product(r.company(), ProductWrites.create(r))));
+        route(HttpMethod.PUT, "/productos/(\\d+)", r -> ok(200, product(r.company(), ProductWrites.update(r, product(r, 1)))));
         route(HttpMethod.GET, "/bodegas", r -> list(r, "warehouses", r.company().warehouses.values().stream(), Api::warehouse));
         route(HttpMethod.GET, "/clientes", this::customers);
         route(HttpMethod.GET, "/clientes/(\\d+)", r -> one(r.company().customers.get(r.id(1)), Api::customer));
@@ -112,7 +114,7 @@ final class Api {
             return;
         }
         JsonNode body = null;
-        if (HttpMethod.POST.equals(rc.request().method())) {
+        if (HttpMethod.POST.equals(rc.request().method()) || HttpMethod.PUT.equals(rc.request().method())) {
             try {
                 body = JSON.readTree(rc.body() == null ? "" : rc.body().asString());
             } catch (Exception e) {
@@ -218,7 +220,7 @@ final class Api {
         n.put("id", p.id).put("name", p.name).put("code", p.code).put("barcode", p.barcode)
                 .put("description", p.description).put("price", p.price).put("unit_cost", p.unitCost)
                 .put("tax_affected", p.taxAffected).put("tax_exempt", !p.taxAffected)
-                .putNull("url_image");
+                .put("url_image", p.urlImage);
         ArrayNode inv = n.putArray("inventories");
         c.warehouses.keySet().forEach(w -> inv.addObject().put("ware_house_id", w).put("stock", c.stock(p, w)));
         n.put("created_at", p.createdAt.toString()).put("updated_at", p.updatedAt.toString());

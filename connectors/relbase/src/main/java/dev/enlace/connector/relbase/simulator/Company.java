@@ -65,6 +65,8 @@ final class Company {
         BigDecimal price = BigDecimal.ZERO;
         BigDecimal unitCost = BigDecimal.ZERO;
         boolean taxAffected = true;
+        /** The product's picture, as relBase serves it; null when it has none (CA6). */
+        String urlImage;
         /** warehouse id -> stock; relBase allows fractional and negative stock (seed text). */
         final Map<Long, BigDecimal> stock = new LinkedHashMap<>();
         OffsetDateTime createdAt;

@@ -166,6 +166,11 @@ public final class RelbaseSimulator implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no product with code " + code)).id);
     }
 
+    /** A product as {@code GET /productos/{id}} renders it (CA6). */
+    public JsonNode product(long companyId, long productId) {
+        return render(companyId, c -> Api.product(c, productOf(c, productId)));
+    }
+
     /** A customer as created in relBase's UI; the RUT must pass the modulo-11 check. */
     public long addCustomer(long companyId, String rut, String name, String businessActivity, String address) {
         return render(companyId, c -> {
