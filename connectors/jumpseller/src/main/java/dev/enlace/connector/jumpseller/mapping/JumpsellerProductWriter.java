@@ -167,7 +167,7 @@ public class JumpsellerProductWriter implements ProductWriter {
     }
 
     /** The product as the store now holds it; Jumpseller prices carry no currency, so the source's is kept. */
-    static ProductSnapshot snapshot(JumpsellerCatalogProduct p, String currency) {
+    public static ProductSnapshot snapshot(JumpsellerCatalogProduct p, String currency) {
         List<VariantSnapshot> variants = p.variants() == null || p.variants().isEmpty()
                 ? List.of(new VariantSnapshot(null, p.sku(), p.barcode(), money(p.price(), currency), List.of()))
                 : p.variants().stream().map(v -> new VariantSnapshot(String.valueOf(v.id()), v.sku(), v.barcode(),
