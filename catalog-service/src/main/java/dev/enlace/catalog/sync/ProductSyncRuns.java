@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 public class ProductSyncRuns {
     private static final Logger LOG = Logger.getLogger(ProductSyncRuns.class);
     /** Writes in flight per run: enough to keep a store's rate limit busy, few enough to leave room for others. */
-    private static final int PARALLEL_WRITES = 4;
+    private static final int PARALLEL_WRITES = 8;
 
     public enum Kind { IMPORT, PUSH }
 

@@ -146,8 +146,9 @@ class ErpProductSyncTest {
         JsonNode created = t.storeProduct("CA5-SE").orElseThrow();
         assertThat(created.path("status").asText()).isEqualTo("disabled");
         assertThat(created.path("price").asDouble()).isEqualTo(1785.0);
-        given().get("/tenants/ca5new/links").then().body("sku", hasItem("CA5-SE"))
-                .body("find { it.sku == 'CA5-SE' }.erpProductId", equalTo(String.valueOf(product)));
+        // the link is stored once the store answered
+        await().atMost(WAIT).untilAsserted(() -> given().get("/tenants/ca5new/links").then().body("sku", hasItem("CA5-SE"))
+                .body("find { it.sku == 'CA5-SE' }.erpProductId", equalTo(String.valueOf(product))));
     }
 
     @Test
@@ -212,6 +213,22 @@ class ErpProductSyncTest {
         await().atMost(WAIT).untilAsserted(() -> given().get("/failures?tenant=ca5fail").then()
                 .body("find { it.reference == '" + reference + "' }.status", equalTo("RESOLVED")));
         assertThat(t.storeProduct("CA5-RE").orElseThrow().path("name").asText()).isEqualTo("Reloj de Pulsera");
+    }
+
+    @Test
+    void aChangeInAnErpWithoutProductWebhooksIsFoundByPollingAndReachesTheStore() { // CA5 by polling
+        SyncTenant t = SyncTenant.createRelbase("ca5poll", 1, "pollInterval: PT10S\n");
+        String sku = t.relbase.skus().get(0);
+        given().post("/tenants/ca5poll/links/by-sku").then().statusCode(200).body("linked", equalTo(1));
+        // the first poll only takes the baseline
+        await().atMost(WAIT).until(() -> IsolatedContext.run(vertx, () -> echo.knowsAny("ca5poll", "relbase"))
+                .await().atMost(WAIT));
+
+        sims().relbase().editProduct(t.relbase.companyId(), t.relbase.products().get(sku), "Producto renombrado", null,
+                new java.math.BigDecimal("12990"));
+
+        await().atMost(WAIT).until(() -> t.storeProduct(sku).orElseThrow().path("name").asText().equals("Producto renombrado"));
+        assertThat(t.storeProduct(sku).orElseThrow().path("price").asDouble()).isEqualTo(12990.0);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enlace.connector.bsale.simulator.BsaleSeed;
 import dev.enlace.testing.DemoTenant;
+import dev.enlace.testing.RelbaseTenant;
 import dev.enlace.testing.SimulatedTenantResources;
 import dev.enlace.testing.Simulators;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -39,17 +40,37 @@ final class SyncTenant {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    private final String id;
+    private final String storeCode;
+    /** The Bsale side; null for a relBase tenant. */
     final DemoTenant.Created demo;
+    /** The relBase side; null for a Bsale tenant. */
+    final RelbaseTenant.Created relbase;
     /** The price list the tenant chose (CA7), where it chose one. */
     final long priceList;
 
-    private SyncTenant(DemoTenant.Created demo, long priceList) {
+    private SyncTenant(String id, String storeCode, DemoTenant.Created demo, RelbaseTenant.Created relbase, long priceList) {
+        this.id = id;
+        this.storeCode = storeCode;
         this.demo = demo;
+        this.relbase = relbase;
         this.priceList = priceList;
     }
 
     String id() {
-        return demo.id();
+        return id;
+    }
+
+    /** CA5 by polling: a relBase company (no webhooks) with {@code products} products also in the store. */
+    static SyncTenant createRelbase(String id, int products, String catalogSettings) {
+        try {
+            Path staging = Files.createTempDirectory("enlace-sync-tenant-");
+            RelbaseTenant.Created relbase = RelbaseTenant.create(sims(), staging, id, products);
+            install(staging, id, catalogSettings);
+            return new SyncTenant(id, relbase.storeCode(), null, relbase, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Simulators sims() {
@@ -77,30 +98,33 @@ final class SyncTenant {
     private static SyncTenant create(String id, int shared, java.util.function.ToLongFunction<DemoTenant.Created> prepare,
             java.util.function.LongFunction<String> settings) {
         try {
-            Path live = Path.of(ConfigProvider.getConfig().getValue("enlace.tenants.directory", String.class));
             Path staging = Files.createTempDirectory("enlace-sync-tenant-");
             // stock notifications are not this service's: they go nowhere
             DemoTenant.Created demo = DemoTenant.create(sims(), staging, id,
                     new DemoTenant.Options(shared, false, List.of(DemoTenant.OFFICE), "http://127.0.0.1:9"));
             long priceList = prepare.applyAsLong(demo);
-            String catalogSettings = settings.apply(priceList);
-            Files.writeString(staging.resolve(id + ".yaml"), "  catalog:\n" + (catalogSettings.isBlank()
-                    ? "    enabled: true\n" : catalogSettings.indent(4)), java.nio.file.StandardOpenOption.APPEND);
-            Files.createDirectories(live.resolve("secrets"));
-            try (Stream<Path> secrets = Files.list(staging.resolve("secrets"))) {
-                for (Path secret : secrets.toList()) {
-                    Files.copy(secret, live.resolve("secrets").resolve(secret.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            Files.move(staging.resolve(id + ".yaml"), live.resolve(id + ".yaml"), StandardCopyOption.ATOMIC_MOVE);
             sims().bsale().registerWebhook(demo.cpnId(), SimulatedTenantResources.serviceUrl() + "/webhooks/bsale/" + id
                     + "/" + demo.webhookToken(), Set.of("product", "variant", "price"));
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    given().get("/tenants/" + id + "/links").statusCode() == 200);
-            return new SyncTenant(demo, priceList);
+            install(staging, id, settings.apply(priceList));
+            return new SyncTenant(id, demo.storeCode(), demo, null, priceList);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Adds the catalog settings, moves the tenant file into the service's directory and waits until it is loaded. */
+    private static void install(Path staging, String id, String catalogSettings) throws IOException {
+        Path live = Path.of(ConfigProvider.getConfig().getValue("enlace.tenants.directory", String.class));
+        Files.writeString(staging.resolve(id + ".yaml"), "  catalog:\n" + (catalogSettings.isBlank()
+                ? "    enabled: true\n" : catalogSettings.indent(4)), java.nio.file.StandardOpenOption.APPEND);
+        Files.createDirectories(live.resolve("secrets"));
+        try (Stream<Path> secrets = Files.list(staging.resolve("secrets"))) {
+            for (Path secret : secrets.toList()) {
+                Files.copy(secret, live.resolve("secrets").resolve(secret.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(staging.resolve(id + ".yaml"), live.resolve(id + ".yaml"), StandardCopyOption.ATOMIC_MOVE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/tenants/" + id + "/links").statusCode() == 200);
     }
 
     /** Adds products to the Bsale company only; answers their product ids. */
@@ -150,7 +174,7 @@ final class SyncTenant {
     }
 
     private HttpRequest.Builder store(String path) {
-        var credentials = sims().jumpseller().credentials(demo.storeCode());
+        var credentials = sims().jumpseller().credentials(storeCode);
         String basic = Base64.getEncoder().encodeToString((credentials.login() + ":" + credentials.authtoken())
                 .getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create(sims().jumpsellerUrl() + "/v1" + path)).header("Authorization", "Basic " + basic);
