@@ -135,6 +135,23 @@ class ErpProductSyncTest {
     }
 
     @Test
+    void theStoresOwnVariantOptionsStayWhenTheErpHasNone() { // CA5
+        // the shared product is a Bsale product without options, and a store product with one variant "Talla: Única"
+        SyncTenant t = SyncTenant.create("ca5opt", 1, "");
+        String sku = t.demo.skus().get(0);
+        given().post("/tenants/ca5opt/links/by-sku").then().statusCode(200).body("linked", equalTo(1));
+        String product = t.bsaleGet("/variants/" + t.demo.bsaleVariants().get(sku) + ".json").path("product").path("id").asText();
+
+        t.bsalePut("/products/" + product + ".json", Map.of("name", "Producto con nombre nuevo"));
+
+        await().atMost(WAIT).until(() -> t.storeProduct(sku).orElseThrow().path("name").asText().equals("Producto con nombre nuevo"));
+        JsonNode variant = t.storeProduct(sku).orElseThrow().path("variants").get(0);
+        assertThat(variant.path("options").get(0).path("name").asText()).isEqualTo("Talla");
+        assertThat(variant.path("options").get(0).path("value").asText()).isEqualTo("Única");
+        assertThat(variant.path("price").asDouble()).as("Bsale's 9,990 net with IVA").isEqualTo(11888.0);
+    }
+
+    @Test
     void erpProductEnlaceNeverSawIsCreatedInTheStoreOnItsFirstNotification() { // CA5
         SyncTenant t = SyncTenant.create("ca5new", 0, "");
         long product = t.seedErp(SyncTenant.erpProduct("Semilla", "CA5-SE", "1000")).get(0);

@@ -148,6 +148,12 @@ final class SyncTenant {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))).build());
     }
 
+    /** GET on Bsale's API. */
+    JsonNode bsaleGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create(sims().bsaleUrl() + "/v1" + path))
+                .header("access_token", demo.bsaleToken()).GET().build());
+    }
+
     /** Every product of the store, as its API shows them. */
     List<JsonNode> storeProducts() {
         List<JsonNode> all = new ArrayList<>();

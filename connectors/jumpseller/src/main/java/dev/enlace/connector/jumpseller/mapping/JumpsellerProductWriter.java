@@ -49,7 +49,7 @@ public class JumpsellerProductWriter implements ProductWriter {
         } else {
             List<Map<String, Object>> variants = new ArrayList<>();
             for (VariantSnapshot v : product.variants()) {
-                Map<String, Object> variant = variantFields(v);
+                Map<String, Object> variant = variantFields(v, true);
                 variant.put("stock", 0);
                 variants.add(variant);
             }
@@ -95,7 +95,8 @@ public class JumpsellerProductWriter implements ProductWriter {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (VariantSnapshot v : source) {
             JumpsellerCatalogProduct.Variant target = pairs.containsKey(v) ? pairs.get(v) : free.isEmpty() ? null : free.remove(0);
-            Map<String, Object> body = Map.of("variant", variantFields(v));
+            // the store's own options (e.g. "Talla: Única") stay where the source has none to give
+            Map<String, Object> body = Map.of("variant", variantFields(v, target == null || hasOptions(v)));
             if (target == null) {
                 chain = chain.chain(() -> clients.call(connection, "create variant", false,
                         api -> api.createVariant(productId, body))).replaceWithVoid();
@@ -110,8 +111,8 @@ public class JumpsellerProductWriter implements ProductWriter {
     private static boolean same(JumpsellerCatalogProduct.Variant store, VariantSnapshot source) {
         return Objects.equals(store.sku(), source.sku()) && Objects.equals(store.barcode(), source.barcode())
                 && (source.price() == null || (store.price() != null && store.price().compareTo(source.price().amount()) == 0))
-                && store.options() != null && store.options().stream().map(JumpsellerCatalogProduct.Option::value)
-                        .toList().equals(List.of(optionValue(source)));
+                && (!hasOptions(source) || store.options() != null && store.options().stream()
+                        .map(JumpsellerCatalogProduct.Option::value).toList().equals(List.of(optionValue(source))));
     }
 
     static boolean simple(ProductSnapshot product) {
@@ -145,14 +146,20 @@ public class JumpsellerProductWriter implements ProductWriter {
         return fields;
     }
 
-    private static Map<String, Object> variantFields(VariantSnapshot v) {
+    private static boolean hasOptions(VariantSnapshot v) {
+        return v.options() != null && !v.options().isEmpty();
+    }
+
+    private static Map<String, Object> variantFields(VariantSnapshot v, boolean withOptions) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("sku", v.sku());
         fields.put("barcode", v.barcode());
         if (v.price() != null) {
             fields.put("price", v.price().amount());
         }
-        fields.put("options", List.of(Map.of("name", OPTION_NAME, "option_type", "option", "value", optionValue(v))));
+        if (withOptions) {
+            fields.put("options", List.of(Map.of("name", OPTION_NAME, "option_type", "option", "value", optionValue(v))));
+        }
         return fields;
     }
 
