@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class OutboundCalls {
+    private static final Duration MIN_WAIT = Duration.ofMillis(1);
     private static final Logger LOG = Logger.getLogger(OutboundCalls.class);
 
     private final OutboundConfig config;
@@ -49,8 +50,9 @@ public class OutboundCalls {
     private <T> Uni<T> attempt(String account, RateLimiter limiter, String operation, boolean idempotent,
             Supplier<Uni<T>> call, int attempt) {
         Duration wait = limiter.reserve(System.nanoTime());
+        // a timer cannot wait less than 1 ms: a sub-millisecond wait failed the call before it was sent
         Uni<Void> slot = wait.isZero() ? Uni.createFrom().voidItem()
-                : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+                : Uni.createFrom().voidItem().onItem().delayIt().by(wait.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : wait);
         return slot
                 .chain(() -> Uni.createFrom().<T>deferred(call::get)
                         .ifNoItem().after(config.timeout()).failWith(() -> new ExternalApiException(account, 0,

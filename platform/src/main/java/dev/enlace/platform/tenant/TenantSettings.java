@@ -64,15 +64,24 @@ public record TenantSettings(@Valid Stock stock, @Valid Catalog catalog, @Valid 
      * @param syncImages copy images along with products (CA8); default on
      * @param priceList  the ERP price list / price type that feeds the store price (CA7); absent (default) =
      *                   the ERP's default list
+     * @param pollInterval how often the master's products are read for changes where it sends no product
+     *                   webhooks (CA5); default 5 minutes, at least 10 seconds to stay within the APIs' limits
      */
-    public record Catalog(Boolean enabled, Master master, Boolean syncImages, String priceList) {
+    public record Catalog(Boolean enabled, Master master, Boolean syncImages, String priceList,
+            @DurationMin(seconds = 10) Duration pollInterval) {
 
-        public static final Catalog DEFAULTS = new Catalog(null, null, null, null);
+        public static final Catalog DEFAULTS = new Catalog(null, null, null, null, null);
 
         public Catalog {
             enabled = enabled == null || enabled;
             master = master == null ? Master.ERP : master;
             syncImages = syncImages == null || syncImages;
+            pollInterval = pollInterval == null ? Duration.ofMinutes(5) : pollInterval;
+        }
+
+        /** The settings before {@code pollInterval} existed. */
+        public Catalog(Boolean enabled, Master master, Boolean syncImages, String priceList) {
+            this(enabled, master, syncImages, priceList, null);
         }
     }
 

@@ -34,6 +34,24 @@ public interface BsaleApi {
     Uni<BsaleVariant> variant(@PathParam("id") String id, @QueryParam("expand") String expand);
 
     @GET
+    @Path("/products.json")
+    Uni<BsalePage<BsaleProduct>> products(@QueryParam("state") Integer state, @QueryParam("expand") String expand,
+            @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @GET
+    @Path("/products/{id}.json")
+    Uni<BsaleProduct> product(@PathParam("id") String id, @QueryParam("expand") String expand);
+
+    @GET
+    @Path("/price_lists.json")
+    Uni<BsalePage<BsalePriceList>> priceLists(@QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @GET
+    @Path("/price_lists/{id}/details.json")
+    Uni<BsalePage<BsalePriceDetail>> priceDetails(@PathParam("id") String priceListId,
+            @QueryParam("variantid") String variantId, @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @GET
     @Path("/stocks.json")
     Uni<BsalePage<BsaleStock>> stocks(@QueryParam("variantid") String variantId, @QueryParam("officeid") String officeId,
             @QueryParam("limit") int limit, @QueryParam("offset") int offset);

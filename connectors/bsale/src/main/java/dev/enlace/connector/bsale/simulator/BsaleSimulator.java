@@ -211,6 +211,27 @@ public final class BsaleSimulator implements AutoCloseable {
         }
     }
 
+    /** Adds a price list as the back office would (no API call creates one); every variant starts at 0. */
+    public long addPriceList(long cpnId, String name) {
+        Company c = company(cpnId);
+        synchronized (c) {
+            return c.addPriceList(name).id;
+        }
+    }
+
+    /** Sets a variant's net price in a list as the back office would; fires the {@code price} notification. */
+    public void setPrice(long cpnId, long priceListId, long variantId, double netValue) {
+        Company c = company(cpnId);
+        synchronized (c) {
+            Model.PriceList list = c.priceLists.get(priceListId);
+            if (list == null) {
+                throw new IllegalArgumentException("no price list " + priceListId);
+            }
+            c.updatePrice(list.byVariant.get(variantOf(c, variantId).id),
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("variantValue", netValue));
+        }
+    }
+
     /** Id of the first variant with this SKU, for tests that seeded by code. */
     public long variantId(long cpnId, String code) {
         Company c = company(cpnId);

@@ -860,6 +860,23 @@ final class Company {
         return pl;
     }
 
+    /** A list made in Bsale's back office (the API cannot create one): every variant gets a detail, at 0. */
+    PriceList addPriceList(String name) {
+        PriceList pl = new PriceList();
+        pl.id = next("priceList");
+        pl.name = name;
+        priceLists.put(pl.id, pl);
+        for (Variant v : variants.values()) {
+            PriceDetail d = new PriceDetail();
+            d.id = next("priceDetail");
+            d.list = pl;
+            d.variant = v;
+            pl.byVariant.put(v.id, d);
+            priceDetails.put(d.id, d);
+        }
+        return pl;
+    }
+
     PriceDetail updatePrice(PriceDetail d, JsonNode b) {
         double value = J.num(b, "variantValue", d.variantValue);
         if (value < 0) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.Map;
 
 /** Jumpseller API v1, the part Enlace uses. The base URI ends in {@code /v1}; auth is HTTP Basic. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,4 +56,22 @@ public interface JumpsellerApi {
     @GET
     @Path("/store/info.json")
     Uni<JumpsellerCatalogProduct.StoreInfo> storeInfo(@QueryParam("fields") String fields);
+
+    /** {@code {"product": {...}}}: product sync's full writes (CA3, CA5). */
+    @POST
+    @Path("/products.json")
+    Uni<JumpsellerCatalogProduct.Wrapped> createProduct(Map<String, Object> body);
+
+    @PUT
+    @Path("/products/{id}.json")
+    Uni<JumpsellerCatalogProduct.Wrapped> writeProduct(@PathParam("id") String productId, Map<String, Object> body);
+
+    @POST
+    @Path("/products/{id}/variants.json")
+    Uni<Map<String, Object>> createVariant(@PathParam("id") String productId, Map<String, Object> body);
+
+    @PUT
+    @Path("/products/{id}/variants/{variantId}.json")
+    Uni<Map<String, Object>> writeVariant(@PathParam("id") String productId, @PathParam("variantId") String variantId,
+            Map<String, Object> body);
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** A product with everything product sync reads (CA6): description, categories, images, variants with options. */
+/**
+ * A Jumpseller product with everything product sync reads and compares (CA3, CA5, CA6): texts, categories, images
+ * and the variants' options. {@link JumpsellerProduct} is the stock-only view.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record JumpsellerCatalogProduct(long id, String name, String description, String sku, String barcode,
         BigDecimal price, String status, List<Category> categories, List<Image> images, List<Variant> variants) {
@@ -15,11 +18,11 @@ public record JumpsellerCatalogProduct(long id, String name, String description,
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Category(long id, String name) {
+    public record Category(Long id, String name) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Image(long id, Integer position, String url) {
+    public record Image(Long id, Integer position, String url) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -157,6 +157,18 @@ public final class RelbaseSimulator implements AutoCloseable {
         });
     }
 
+    /** A product edited in relBase's UI (name, description, price); relBase notifies no one (no webhooks). */
+    public void editProduct(long companyId, long productId, String name, String description, BigDecimal price) {
+        render(companyId, c -> {
+            Product p = productOf(c, productId);
+            p.name = name == null ? p.name : name;
+            p.description = description == null ? p.description : description;
+            p.price = price == null ? p.price : price;
+            p.updatedAt = java.time.OffsetDateTime.now(clock);
+            return null;
+        });
+    }
+
     public BigDecimal stock(long companyId, long productId, long warehouseId) {
         return render(companyId, c -> c.stock(productOf(c, productId), warehouseId));
     }
