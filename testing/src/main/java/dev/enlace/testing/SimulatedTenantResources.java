@@ -23,6 +23,7 @@ import java.util.Map;
  * <li>{@code polled}: relBase, which sends no stock webhooks, with a Jumpseller store (ST1 by polling);</li>
  * <li>{@code sklad}: MoySklad with two warehouses and a Jumpseller store;</li>
  * <li>{@code shop}: Bsale with an inSales shop;</li>
+ * <li>{@code skladshop}: MoySklad with an inSales shop, some links kept in MoySklad's field (CA9);</li>
  * <li>{@code docs}: like acme, with tax documents on in automatic mode (DO1, DO2);</li>
  * <li>{@code manualdocs}: like acme, with tax documents on in manual mode (DO1).</li>
  * </ul>
@@ -33,6 +34,7 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     private static RelbaseTenant.Created polled;
     private static MoyskladTenant.Created sklad;
     private static InsalesTenant.Created shop;
+    private static MoyskladInsalesTenant.Created skladShop;
     private static int httpPort;
     private static Path tenantsDir;
     private final EnlaceTestResources infrastructure = new EnlaceTestResources();
@@ -54,6 +56,11 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     /** {@code shop}: a Bsale company selling through an inSales shop whose products have one variant each. */
     public static InsalesTenant.Created insalesShop() {
         return shop;
+    }
+
+    /** {@code skladshop}: a MoySklad account and an inSales shop; 3 of its 5 products linked in MoySklad's field. */
+    public static MoyskladInsalesTenant.Created skladShop() {
+        return skladShop;
     }
 
     public static Simulators simulators() {
@@ -97,6 +104,7 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
             polled = RelbaseTenant.create(sims, tenantsDir, "polled", 5);
             sklad = MoyskladTenant.create(sims, tenantsDir, "sklad", 5, url);
             shop = InsalesTenant.create(sims, tenantsDir, "shop", 4, url);
+            skladShop = MoyskladInsalesTenant.create(sims, tenantsDir, "skladshop", 5, 3);
             // tax documents on (DO1, DO2): issued when paid, or when someone picks the type
             TENANTS.put("docs", DemoTenant.create(sims, tenantsDir, "docs",
                     new DemoTenant.Options(10, false, List.of(DemoTenant.OFFICE), url)));
