@@ -21,13 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * CA2: the two lists a person links from, side by side, each variant with its link state. The
- * first page reads the system again; later pages page through what that read stored.
+ * CA2: the two lists a person links from, side by side, each variant with its link state. By
+ * default the first page reads the system again and later pages page through what that read stored.
  */
 @Path("/tenants/{tenant}/variants")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Links")
 public class VariantResource {
+    private static final String REFRESH = "read the system again before answering; default: on the first page only";
     private final CatalogTenants tenants;
     private final CatalogReads reads;
     private final SeenVariants seen;
@@ -48,10 +49,11 @@ public class VariantResource {
             @Parameter(description = "branch (office / warehouse) id") @QueryParam("office") String office,
             @Parameter(description = "part of the SKU, any case") @QueryParam("sku") String sku,
             @Parameter(description = "true: only linked; false: only not linked") @QueryParam("linked") Boolean linked,
+            @Parameter(description = REFRESH) @QueryParam("refresh") Boolean refresh,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         Tenant t = tenants.require(tenant);
-        Uni<Void> fresh = page > 0 ? Uni.createFrom().voidItem()
+        Uni<Void> fresh = !reread(refresh, page) ? Uni.createFrom().voidItem()
                 : reads.read(t, Side.ERP).chain(() -> office == null ? Uni.createFrom().voidItem() : reads.readOffice(t, office));
         return fresh.chain(() -> seen.page(t.id(), Side.ERP, t.erp().system(), office, null, sku, linked, page, size));
     }
@@ -63,11 +65,16 @@ public class VariantResource {
             @Parameter(description = "only this store product's variants") @QueryParam("productId") String productId,
             @Parameter(description = "part of the SKU, any case") @QueryParam("sku") String sku,
             @Parameter(description = "true: only linked; false: only not linked") @QueryParam("linked") Boolean linked,
+            @Parameter(description = REFRESH) @QueryParam("refresh") Boolean refresh,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         Tenant t = tenants.require(tenant);
-        Uni<Void> fresh = page > 0 ? Uni.createFrom().voidItem() : reads.read(t, Side.STORE).replaceWithVoid();
+        Uni<Void> fresh = !reread(refresh, page) ? Uni.createFrom().voidItem() : reads.read(t, Side.STORE).replaceWithVoid();
         return fresh.chain(() -> seen.page(t.id(), Side.STORE, t.store().system(), null, productId, sku, linked, page,
                 size));
+    }
+
+    private static boolean reread(Boolean refresh, int page) {
+        return refresh != null ? refresh : page == 0;
     }
 }

@@ -12,6 +12,7 @@ import dev.enlace.platform.connectors.ErpProductLinks;
 import dev.enlace.platform.messaging.IsolatedContext;
 import dev.enlace.platform.tenant.Tenant;
 import dev.enlace.platform.tenant.TenantRegistry;
+import dev.enlace.platform.tenant.TenantsChanged;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -50,41 +51,51 @@ public class ErpLinkReadBack {
     private final CatalogReads reads;
     private final ProductLinkRepository links;
     private final Linking linking;
+    private final ErpLinkWriter writer;
     private final TenantRegistry tenants;
     private final Vertx vertx;
 
     public ErpLinkReadBack(Connectors connectors, CatalogReads reads, ProductLinkRepository links, Linking linking,
-            TenantRegistry tenants, Vertx vertx) {
+            ErpLinkWriter writer, TenantRegistry tenants, Vertx vertx) {
         this.connectors = connectors;
         this.reads = reads;
         this.links = links;
         this.linking = linking;
+        this.writer = writer;
         this.tenants = tenants;
         this.vertx = vertx;
     }
 
     void onStart(@Observes StartupEvent ignored) {
-        for (Tenant tenant : tenants.all()) {
-            if (tenant.erp() != null && linking.keptInErp(tenant)) {
-                IsolatedContext.run(vertx, () -> run(tenant)).subscribe().with(
-                        report -> LOG.infof("ERP links of tenant %s read back: %s", tenant.id(), report),
-                        err -> LOG.warnf("ERP links of tenant %s could not be read back: %s", tenant.id(),
-                                err.getMessage()));
-            }
+        tenants.all().forEach(this::readBackLater);
+    }
+
+    /** A tenant connected while the service runs is read back as it would be at start. */
+    void onTenantsChanged(@Observes TenantsChanged changed) {
+        changed.added().forEach(id -> tenants.find(id).ifPresent(this::readBackLater));
+    }
+
+    private void readBackLater(Tenant tenant) {
+        if (tenant.erp() == null || !linking.keptInErp(tenant)) {
+            return;
         }
+        IsolatedContext.run(vertx, () -> run(tenant)).subscribe().with(
+                report -> LOG.infof("ERP links of tenant %s read back: %s", tenant.id(), report),
+                err -> LOG.warnf("ERP links of tenant %s could not be read back: %s", tenant.id(), err.getMessage()));
     }
 
     public Uni<Report> run(Tenant tenant) {
         Uni<List<ErpProductLinks.Link>> erpLinks = Uni.createFrom().deferred(() -> connectors
                 .require(ErpProductLinks.class, tenant.erp().system()).links(tenant.erp()).collect().asList());
         return erpLinks.chain(found -> Uni.combine().all()
-                .unis(reads.read(tenant, Side.ERP), reads.read(tenant, Side.STORE)).asTuple()
-                .chain(both -> Panache.withTransaction(() -> links.ofTenant(tenant.id())
-                        .chain(existing -> recreate(tenant, found, both.getItem1(), both.getItem2(), existing)))));
+                .unis(reads.read(tenant, Side.ERP), reads.read(tenant, Side.STORE), writer.pending(tenant)).asTuple()
+                .chain(all -> Panache.withTransaction(() -> links.ofTenant(tenant.id())
+                        .chain(existing -> recreate(tenant, found, all.getItem1(), all.getItem2(), all.getItem3(),
+                                existing)))));
     }
 
     private Uni<Report> recreate(Tenant tenant, List<ErpProductLinks.Link> found, List<CatalogVariant> erp,
-            List<CatalogVariant> store, List<ProductLink> existing) {
+            List<CatalogVariant> store, Set<String> pendingWrites, List<ProductLink> existing) {
         Map<String, List<CatalogVariant>> erpByProduct = erp.stream()
                 .collect(Collectors.groupingBy(v -> v.ref().productId()));
         Map<String, List<CatalogVariant>> storeByProduct = store.stream()
@@ -101,6 +112,11 @@ public class ErpLinkReadBack {
         List<String> skipped = new ArrayList<>();
         int already = 0;
         for (ErpProductLinks.Link link : found) {
+            if (pendingWrites.contains(link.erpProductId())) {
+                // the field still shows a link Enlace changed since: what Enlace holds wins
+                skipped.add("ERP product " + link.erpProductId() + ": a link change is still being written there");
+                continue;
+            }
             List<CatalogVariant> erpSide = erpByProduct.getOrDefault(link.erpProductId(), List.of());
             List<CatalogVariant> storeSide = storeByProduct.getOrDefault(link.storeProductId(), List.of());
             List<SkuMatcher.Pair> pairs = ExternalIdPairing.pair(erpSide, storeSide);

@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -145,6 +147,17 @@ public class ErpLinkWriter implements FailureRetry {
                 .replaceWithVoid();
         return giveUp ? update.chain(() -> failures.record(w.tenant(), FAILURE_KIND, reference(w), reason,
                 w.erpProductId())) : update;
+    }
+
+    /** ERP products of the tenant whose field Enlace has yet to write. */
+    public Uni<Set<String>> pending(Tenant tenant) {
+        return pool.preparedQuery("SELECT erp_product_id FROM erp_link_write WHERE tenant = $1 AND erp_system = $2")
+                .execute(Tuple.of(tenant.id(), tenant.erp().system()))
+                .map(rows -> {
+                    Set<String> ids = new HashSet<>();
+                    rows.forEach(r -> ids.add(r.getString("erp_product_id")));
+                    return ids;
+                });
     }
 
     private static String reference(Write w) {
