@@ -4,11 +4,13 @@ import dev.enlace.catalog.api.LinkBySkuReport;
 import dev.enlace.catalog.domain.SkuMatcher;
 import dev.enlace.catalog.persistence.ProductLinkRepository;
 import dev.enlace.catalog.persistence.Side;
+import dev.enlace.catalog.persistence.TableStatistics;
 import dev.enlace.events.LinkMethod;
 import dev.enlace.platform.tenant.Tenant;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.HashSet;
 import java.util.List;
@@ -21,20 +23,26 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class LinkBySku {
+    private static final Logger LOG = Logger.getLogger(LinkBySku.class);
     private final CatalogReads reads;
     private final ProductLinkRepository links;
     private final Linking linking;
     private final ErpLinkWriter erpLinkWriter;
+    private final TableStatistics statistics;
 
-    public LinkBySku(CatalogReads reads, ProductLinkRepository links, Linking linking, ErpLinkWriter erpLinkWriter) {
+    public LinkBySku(CatalogReads reads, ProductLinkRepository links, Linking linking, ErpLinkWriter erpLinkWriter,
+            TableStatistics statistics) {
         this.reads = reads;
         this.links = links;
         this.linking = linking;
         this.erpLinkWriter = erpLinkWriter;
+        this.statistics = statistics;
     }
 
     public Uni<LinkBySkuReport> run(Tenant tenant) {
+        long start = System.nanoTime();
         return Uni.combine().all().unis(reads.read(tenant, Side.ERP), reads.read(tenant, Side.STORE)).asTuple().chain(both -> {
+            long read = System.nanoTime();
             SkuMatcher.Result result = SkuMatcher.match(both.getItem1(), both.getItem2());
             return Panache.withTransaction(() -> links.ofTenant(tenant.id()).chain(existing -> {
                 Set<String> linkedErp = new HashSet<>();
@@ -56,7 +64,9 @@ public class LinkBySku {
                 return chain.replaceWith(new LinkBySkuReport(both.getItem1().size(), both.getItem2().size(),
                         fresh.size(), result.pairs().size() - fresh.size(), result.ambiguous(), result.erpOnly(),
                         result.storeOnly(), result.withoutSku()));
-            }));
-        }).invoke(erpLinkWriter::trigger);
+            })).invoke(report -> LOG.infof("tenant %s linked by SKU: %d new links, %d ERP and %d store variants read in"
+                    + " %d ms, stored in %d ms", tenant.id(), report.linked(), report.erpVariants(), report.storeVariants(),
+                    (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000));
+        }).call(report -> statistics.afterChange("product_link", report.linked())).invoke(erpLinkWriter::trigger);
     }
 }

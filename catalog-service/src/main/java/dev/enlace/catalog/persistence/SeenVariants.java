@@ -23,9 +23,11 @@ import java.util.Optional;
 public class SeenVariants {
     private static final int BATCH = 1000;
     private final Pool pool;
+    private final TableStatistics statistics;
 
-    public SeenVariants(Pool pool) {
+    public SeenVariants(Pool pool, TableStatistics statistics) {
         this.pool = pool;
+        this.statistics = statistics;
     }
 
     /** Replaces what is known of one side with a complete read of it. */
@@ -46,7 +48,8 @@ public class SeenVariants {
         // gone from the system (deleted, archived, or the tenant changed systems)
         return upserts.chain(() -> pool.preparedQuery("DELETE FROM catalog_variant WHERE tenant = $1 AND side = $2"
                         + " AND (system <> $3 OR seen_at < $4)")
-                .execute(Tuple.of(tenant, side.name(), system, now)).replaceWithVoid());
+                .execute(Tuple.of(tenant, side.name(), system, now)).replaceWithVoid())
+                .chain(() -> statistics.afterChange("catalog_variant", rows.size()));
     }
 
     /** Replaces the known stock of one ERP office. */
@@ -61,7 +64,7 @@ public class SeenVariants {
                     + " (tenant, erp_system, office, variant_id, quantity) VALUES ($1, $2, $3, $4, $5)")
                     .executeBatch(batch).replaceWithVoid());
         }
-        return inserts;
+        return inserts.chain(() -> statistics.afterChange("catalog_office_stock", rows.size()));
     }
 
     /** An ERP variant by its id, or a store variant by product and variant id (variantId null for none). */
