@@ -143,12 +143,8 @@ public class ErpLinkReadBack {
                 }
             }
         }
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (SkuMatcher.Pair pair : fresh) {
-            chain = chain.chain(() -> linking.link(tenant, pair.sku(), pair.erp().ref(), pair.store().ref(),
-                    LinkMethod.EXTERNAL_ID).replaceWithVoid());
-        }
-        return chain.replaceWith(new Report(found.size(), fresh.size(), already, skipped));
+        return linking.linkAll(tenant, fresh, LinkMethod.EXTERNAL_ID)
+                .replaceWith(new Report(found.size(), fresh.size(), already, skipped));
     }
 
 }

@@ -56,14 +56,9 @@ public class LinkBySku {
                                 && !linkedStore.contains(Linking.storeKey(p.store().ref().productId(),
                                         p.store().ref().variantId())))
                         .toList();
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (SkuMatcher.Pair pair : fresh) {
-                    chain = chain.chain(() -> linking.link(tenant, pair.sku(), pair.erp().ref(), pair.store().ref(),
-                            LinkMethod.SKU).replaceWithVoid());
-                }
-                return chain.replaceWith(new LinkBySkuReport(both.getItem1().size(), both.getItem2().size(),
-                        fresh.size(), result.pairs().size() - fresh.size(), result.ambiguous(), result.erpOnly(),
-                        result.storeOnly(), result.withoutSku()));
+                return linking.linkAll(tenant, fresh, LinkMethod.SKU).replaceWith(new LinkBySkuReport(
+                        both.getItem1().size(), both.getItem2().size(), fresh.size(), result.pairs().size() - fresh.size(),
+                        result.ambiguous(), result.erpOnly(), result.storeOnly(), result.withoutSku()));
             })).invoke(report -> LOG.infof("tenant %s linked by SKU: %d new links, %d ERP and %d store variants read in"
                     + " %d ms, stored in %d ms", tenant.id(), report.linked(), report.erpVariants(), report.storeVariants(),
                     (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000));

@@ -1,5 +1,6 @@
 package dev.enlace.catalog.messaging;
 
+import dev.enlace.catalog.domain.SkuMatcher;
 import dev.enlace.catalog.persistence.ProductLink;
 import dev.enlace.catalog.persistence.ProductLinkRepository;
 import dev.enlace.events.ExternalRef;
@@ -11,11 +12,13 @@ import dev.enlace.platform.connectors.ErpProductLinks;
 import dev.enlace.platform.outbox.Outbox;
 import dev.enlace.platform.tenant.Tenant;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Makes and removes links, whatever their method (CA1, CA2, CA9): the row, its event on
@@ -55,6 +58,18 @@ public class Linking {
                 .chain(() -> outbox.publish(tenant.id(), sku, event, null))
                 .chain(() -> erpField)
                 .replaceWith(link);
+    }
+
+    /**
+     * Links every pair, one after the other (a Hibernate Reactive session runs one statement at a
+     * time), as a stream rather than a nested chain, whose depth a 20,000-variant catalogue would
+     * overflow. Call inside {@code Panache.withTransaction}.
+     */
+    public Uni<Void> linkAll(Tenant tenant, List<SkuMatcher.Pair> pairs, LinkMethod method) {
+        return Multi.createFrom().iterable(pairs)
+                .onItem().transformToUniAndConcatenate(pair -> link(tenant, pair.sku(), pair.erp().ref(),
+                        pair.store().ref(), method))
+                .onItem().ignoreAsUni();
     }
 
     /** Call inside {@code Panache.withTransaction}. */
