@@ -25,6 +25,7 @@ import java.util.Map;
  * <li>{@code sklad}: MoySklad with two warehouses and a Jumpseller store;</li>
  * <li>{@code shop}: Bsale with an inSales shop;</li>
  * <li>{@code smarty}: Gestionale Smarty (polled, no webhooks) with a Framework360 site;</li>
+ * <li>{@code skladshop}: MoySklad with an inSales shop, some links kept in MoySklad's field (CA9);</li>
  * <li>{@code docs}: like acme, with tax documents on in automatic mode (DO1, DO2);</li>
  * <li>{@code manualdocs}: like acme, with tax documents on in manual mode (DO1);</li>
  * <li>{@code reldocs}: relBase with a Jumpseller store, tax documents on: boleta or factura (DO1);</li>
@@ -44,6 +45,7 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
     private static SmartyTenant.Created smarty;
     private static StoreSyncTenant.Created skladsync;
     private static RelbaseTenant.Created relsync;
+    private static MoyskladInsalesTenant.Created skladShop;
     private static int httpPort;
     private static Path tenantsDir;
     private final EnlaceTestResources infrastructure = new EnlaceTestResources();
@@ -92,6 +94,11 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
         return relsync;
     }
 
+    /** {@code skladshop}: a MoySklad account and an inSales shop; 3 of its 5 products linked in MoySklad's field. */
+    public static MoyskladInsalesTenant.Created skladShop() {
+        return skladShop;
+    }
+
     public static Simulators simulators() {
         return Simulators.shared();
     }
@@ -136,6 +143,7 @@ public class SimulatedTenantResources implements QuarkusTestResourceLifecycleMan
             sklad = MoyskladTenant.create(sims, tenantsDir, "sklad", 5, url);
             shop = InsalesTenant.create(sims, tenantsDir, "shop", 4, url);
             smarty = SmartyTenant.create(sims, tenantsDir, "smarty", 8);
+            skladShop = MoyskladInsalesTenant.create(sims, tenantsDir, "skladshop", 5, 3);
             // tax documents on (DO1, DO2): issued when paid, or when someone picks the type
             TENANTS.put("docs", DemoTenant.create(sims, tenantsDir, "docs",
                     new DemoTenant.Options(10, false, List.of(DemoTenant.OFFICE), url)));

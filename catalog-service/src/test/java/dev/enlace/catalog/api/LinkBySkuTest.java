@@ -1,5 +1,6 @@
 package dev.enlace.catalog.api;
 
+import dev.enlace.connector.bsale.simulator.BsaleSeed;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin;
 import dev.enlace.events.ProductLinked;
 import dev.enlace.events.Topics;
@@ -16,11 +17,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 
 /** CA1 against the Bsale and Jumpseller simulators: unique SKUs link, repeated ones are reported. */
@@ -82,6 +86,53 @@ class LinkBySkuTest {
                 .body("ambiguous.find { it.sku == '" + repeated + "' }.erpCandidates.size()", equalTo(1));
         given().when().get("/tenants/allstock/links").then().statusCode(200)
                 .body("findAll { it.sku == '" + repeated + "' }.size()", equalTo(0));
+    }
+
+    @Test
+    void skuRepeatedInTheErpIsNeverAutoLinkedAndIsReportedWithBothSidesCandidates() { // CA1
+        DemoTenant.Created tenant = SimulatedTenantResources.tenant("docs");
+        String repeated = "DOCS-TWICE";
+        List<Long> copies = SimulatedTenantResources.simulators().bsale().seed(tenant.cpnId(), new BsaleSeed(List.of(),
+                List.of(copy(repeated, "Original"), copy(repeated, "Copia")))).variantIds();
+        SimulatedTenantResources.simulators().jumpseller().seedProducts(tenant.storeCode(), List.of(
+                new JumpsellerAdmin.ProductSeed("Original", repeated, 1000.0, 1, false, "available", List.of())));
+
+        String ambiguous = "ambiguous.find { it.sku == '" + repeated + "' }";
+        given().when().post("/tenants/docs/links/by-sku").then().statusCode(200)
+                .body(ambiguous + ".erpCandidates.ref.variantId",
+                        containsInAnyOrder(copies.stream().map(String::valueOf).toArray()))
+                .body(ambiguous + ".erpCandidates.sku", everyItem(equalTo(repeated)))
+                .body(ambiguous + ".storeCandidates.size()", equalTo(1))
+                .body(ambiguous + ".storeCandidates[0].ref.system", equalTo("jumpseller"))
+                .body(ambiguous + ".storeCandidates[0].sku", equalTo(repeated));
+        given().when().get("/tenants/docs/links?size=1000").then().statusCode(200)
+                .body("findAll { it.sku == '" + repeated + "' }.size()", equalTo(0));
+    }
+
+    private static BsaleSeed.Product copy(String sku, String name) {
+        return new BsaleSeed.Product(name, null, 0, 1, 0, List.of(new BsaleSeed.Variant(sku, null, name, 0, 0, 9990.0,
+                Map.of(DemoTenant.OFFICE, 1.0))));
+    }
+
+    @Test
+    void everyVariantOfAProductWithSeveralIsLinkedBySku() { // CA1: across all variants
+        DemoTenant.Created tenant = SimulatedTenantResources.tenant("docs");
+        List<String> sizes = List.of("S", "M", "L");
+        var bsale = SimulatedTenantResources.simulators().bsale().seed(tenant.cpnId(), new BsaleSeed(List.of(), List.of(
+                new BsaleSeed.Product("Polera", null, 0, 1, 0, sizes.stream().map(size -> new BsaleSeed.Variant(
+                        "POLERA-" + size, null, size, 0, 0, 9990.0, Map.of(DemoTenant.OFFICE, 3.0))).toList()))));
+        SimulatedTenantResources.simulators().jumpseller().seedProducts(tenant.storeCode(), List.of(
+                new JumpsellerAdmin.ProductSeed("Polera", null, 9990.0, 0, false, "available", sizes.stream()
+                        .map(size -> new JumpsellerAdmin.VariantSeed("POLERA-" + size, 9990.0, 3, false, "Talla", size))
+                        .toList())));
+
+        given().when().post("/tenants/docs/links/by-sku").then().statusCode(200);
+        List<Map<String, Object>> links = given().when().get("/tenants/docs/links?size=1000").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.sku.startsWith('POLERA-') }");
+        assertThat(links).extracting(l -> l.get("erpVariantId"))
+                .containsExactlyInAnyOrderElementsOf(bsale.variantIds().stream().map(String::valueOf).toList());
+        assertThat(links).extracting(l -> l.get("storeProductId")).containsOnly(links.get(0).get("storeProductId"));
+        assertThat(links).extracting(l -> l.get("storeVariantId")).doesNotContainNull().doesNotHaveDuplicates();
     }
 
     @Test

@@ -1,7 +1,12 @@
 package dev.enlace.platform.testing;
 
+import dev.enlace.events.EventType;
+import dev.enlace.events.Topics;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -13,7 +18,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -90,7 +100,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
+        createContractTopics("127.0.0.1:" + port, partitions);
         return new EmbeddedKafkaBroker(server, logDir, "127.0.0.1:" + port);
+    }
+
+    /**
+     * Creates every contract topic and its dead-letter topic before anyone produces: an idempotent
+     * producer's first records to a topic being auto-created can be rejected forever with
+     * OUT_OF_ORDER_SEQUENCE_NUMBER (KAFKA-15591, not fixed in 4.1), losing them.
+     */
+    private static void createContractTopics(String bootstrapServers, int partitions) {
+        Set<String> names = new TreeSet<>();
+        for (EventType type : EventType.values()) {
+            names.add(type.topic());
+            names.add(type.topic() + Topics.DEAD_LETTER_SUFFIX);
+        }
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the contract topics on " + bootstrapServers, e);
+        }
     }
 
     public String bootstrapServers() {

@@ -1,0 +1,4 @@
+package dev.enlace.catalog.persistence;
+
+/** Which side of a tenant a variant lives on. */
+public enum Side { ERP, STORE }
