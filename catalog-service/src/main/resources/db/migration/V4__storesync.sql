@@ -27,13 +27,3 @@ CREATE TABLE catalog_master (
     run_id    UUID,
     chosen_at TIMESTAMPTZ NOT NULL
 );
-
--- No loops: the content hash of what Enlace last wrote to / pushed from each product (ProductEchoGuard).
-CREATE TABLE product_write_echo (
-    tenant       VARCHAR(80)  NOT NULL,
-    system       VARCHAR(40)  NOT NULL,
-    product_id   VARCHAR(80)  NOT NULL,
-    content_hash CHAR(64)     NOT NULL,
-    written_at   TIMESTAMPTZ  NOT NULL,
-    PRIMARY KEY (tenant, system, product_id)
-);

@@ -1,5 +1,9 @@
 package dev.enlace.catalog.storesync;
 
+import dev.enlace.catalog.domain.SyncStatus;
+
+import dev.enlace.catalog.sync.EchoGuard;
+
 import dev.enlace.catalog.persistence.ProductLink;
 import dev.enlace.events.ExternalRef;
 import dev.enlace.events.LinkMethod;
@@ -32,9 +36,9 @@ public class ErpToStoreSkeletons {
     private final Connectors connectors;
     private final Outbox outbox;
     private final FailureRecords failures;
-    private final ProductEchoGuard echoes;
+    private final EchoGuard echoes;
 
-    public ErpToStoreSkeletons(Connectors connectors, Outbox outbox, FailureRecords failures, ProductEchoGuard echoes) {
+    public ErpToStoreSkeletons(Connectors connectors, Outbox outbox, FailureRecords failures, EchoGuard echoes) {
         this.connectors = connectors;
         this.outbox = outbox;
         this.failures = failures;
@@ -51,8 +55,8 @@ public class ErpToStoreSkeletons {
                                 .call(store -> link(tenant, erp, store, causationId))
                                 .call(store -> echoes.remember(tenant.id(), store))
                                 .replaceWith(true))
-                .call(() -> failures.resolve(tenant.id(), StoreToErpSync.FAILURE_KIND, StoreToErpSync.reference(erp)))
-                .onFailure().call(e -> failures.record(tenant.id(), StoreToErpSync.FAILURE_KIND,
+                .call(() -> failures.resolve(tenant.id(), SyncStatus.FAILURE_KIND, StoreToErpSync.reference(erp)))
+                .onFailure().call(e -> failures.record(tenant.id(), SyncStatus.FAILURE_KIND,
                         StoreToErpSync.reference(erp), String.valueOf(e.getMessage()), StoreToErpSync.reference(erp)));
     }
 

@@ -1,5 +1,7 @@
 package dev.enlace.catalog.storesync;
 
+import dev.enlace.catalog.sync.EchoGuard;
+
 import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.ProductCatalog;
 import dev.enlace.platform.connectors.ProductWriter;
@@ -24,10 +26,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class StoreProductWebhookHandler implements WebhookHandler {
     private final Connectors connectors;
     private final CatalogMasters masters;
-    private final ProductEchoGuard echoes;
+    private final EchoGuard echoes;
     private final StoreToErpSync sync;
 
-    public StoreProductWebhookHandler(Connectors connectors, CatalogMasters masters, ProductEchoGuard echoes,
+    public StoreProductWebhookHandler(Connectors connectors, CatalogMasters masters, EchoGuard echoes,
             StoreToErpSync sync) {
         this.connectors = connectors;
         this.masters = masters;
@@ -58,7 +60,7 @@ public class StoreProductWebhookHandler implements WebhookHandler {
     /** Read failures are retried by the inbox; push failures are recorded by the push itself. */
     private Uni<Void> pushOne(Tenant tenant, ProductCatalog catalog, String productId, String causationId) {
         return catalog.product(tenant.store(), productId).chain(found -> found.isEmpty() ? Uni.createFrom().voidItem()
-                : echoes.isEcho(tenant.id(), found.get()).chain(echo -> echo ? Uni.createFrom().voidItem()
+                : echoes.known(tenant.id(), found.get()).chain(echo -> echo ? Uni.createFrom().voidItem()
                         : sync.push(tenant, found.get(), causationId).replaceWithVoid()
                                 .onFailure().recoverWithNull()));
     }

@@ -1,5 +1,9 @@
 package dev.enlace.catalog.storesync;
 
+import dev.enlace.catalog.domain.SyncStatus;
+
+import dev.enlace.catalog.sync.EchoGuard;
+
 import dev.enlace.catalog.persistence.ProductLink;
 import dev.enlace.events.ExternalRef;
 import dev.enlace.events.LinkMethod;
@@ -30,12 +34,11 @@ import java.util.stream.Collectors;
  * ({@link ProductSplit}); an unlinked one is created and linked (ProductLinked, method IMPORT, and
  * CA9 where the ERP keeps the store's product id), a linked one is updated. Every push publishes
  * the store product's full state as ProductUpdated and remembers both sides in the
- * {@link ProductEchoGuard}. A failed push is recorded as a {@value #FAILURE_KIND} failure under
+ * {@link EchoGuard}. A failed push is recorded as a {@value SyncStatus#FAILURE_KIND} failure under
  * {@code <store system>:<product id>}, and resolved by the next push that succeeds.
  */
 @ApplicationScoped
 public class StoreToErpSync {
-    public static final String FAILURE_KIND = "product-sync";
     private static final Logger LOG = Logger.getLogger(StoreToErpSync.class);
 
     /** What one push did to the store product's variants. */
@@ -45,9 +48,9 @@ public class StoreToErpSync {
     private final Connectors connectors;
     private final Outbox outbox;
     private final FailureRecords failures;
-    private final ProductEchoGuard echoes;
+    private final EchoGuard echoes;
 
-    public StoreToErpSync(Connectors connectors, Outbox outbox, FailureRecords failures, ProductEchoGuard echoes) {
+    public StoreToErpSync(Connectors connectors, Outbox outbox, FailureRecords failures, EchoGuard echoes) {
         this.connectors = connectors;
         this.outbox = outbox;
         this.failures = failures;
@@ -98,9 +101,9 @@ public class StoreToErpSync {
                         outbox.publish(tenant.id(), reference(store), new ProductUpdated(tenant.id(), store,
                                 OffsetDateTime.now(ZoneOffset.UTC)), causationId)))
                 .call(() -> echoes.remember(tenant.id(), store))
-                .call(() -> failures.resolve(tenant.id(), FAILURE_KIND, reference(store)))
+                .call(() -> failures.resolve(tenant.id(), SyncStatus.FAILURE_KIND, reference(store)))
                 .map(v -> new Outcome(counts[0], counts[1], counts[2]))
-                .onFailure().call(e -> failures.record(tenant.id(), FAILURE_KIND, reference(store),
+                .onFailure().call(e -> failures.record(tenant.id(), SyncStatus.FAILURE_KIND, reference(store),
                         String.valueOf(e.getMessage()), reference(store)));
     }
 

@@ -1,5 +1,7 @@
 package dev.enlace.catalog.sync;
 
+import dev.enlace.catalog.domain.SyncStatus;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enlace.catalog.persistence.ProductLink;
@@ -37,11 +39,10 @@ import java.util.stream.Collectors;
  * One ERP product to the store, with the ERP as product master (CA3, CA5, CA11): updates the linked store product,
  * or creates it (disabled, CA3) and links each variant by import. Every success publishes the ERP product's full
  * state as ProductUpdated and is remembered by the {@link EchoGuard}; a failure is recorded as a
- * {@value #FAILURE_KIND} failure {@code <system>:<productId>}, resolved by the next success (CA10 reads them).
+ * {@value SyncStatus#FAILURE_KIND} failure {@code <system>:<productId>}, resolved by the next success (CA10 reads them).
  */
 @ApplicationScoped
 public class ProductPush {
-    public static final String FAILURE_KIND = "product-sync";
     private static final Logger LOG = Logger.getLogger(ProductPush.class);
 
     /**
@@ -82,10 +83,10 @@ public class ProductPush {
         Uni<Boolean> unchanged = mode == Mode.CHANGE ? echo.known(tenant.id(), erp) : Uni.createFrom().item(false);
         return unchanged.chain(known -> known ? Uni.createFrom().item(Outcome.UNCHANGED) : write(tenant, erp, mode, causation))
                 .call(outcome -> outcome == Outcome.CREATED || outcome == Outcome.UPDATED
-                        ? failures.resolve(tenant.id(), FAILURE_KIND, reference(erp)) : Uni.createFrom().voidItem())
+                        ? failures.resolve(tenant.id(), SyncStatus.FAILURE_KIND, reference(erp)) : Uni.createFrom().voidItem())
                 .onFailure().recoverWithUni(err -> {
                     LOG.warnf("product %s of tenant %s not synced: %s", reference(erp), tenant.id(), err.getMessage());
-                    return failures.record(tenant.id(), FAILURE_KIND, reference(erp), String.valueOf(err.getMessage()),
+                    return failures.record(tenant.id(), SyncStatus.FAILURE_KIND, reference(erp), String.valueOf(err.getMessage()),
                             json(erp)).replaceWith(Outcome.FAILED);
                 });
     }

@@ -220,7 +220,7 @@ class ErpProductSyncTest {
         try {
             t.bsalePut("/products/" + product + ".json", Map.of("name", "Reloj Pulsera"));
             await().atMost(WAIT).untilAsserted(() -> given().get("/failures?tenant=ca5fail").then()
-                    .body("find { it.reference == '" + reference + "' }.kind", equalTo(ProductPush.FAILURE_KIND))
+                    .body("find { it.reference == '" + reference + "' }.kind", equalTo(dev.enlace.catalog.domain.SyncStatus.FAILURE_KIND))
                     .body("find { it.reference == '" + reference + "' }.status", equalTo("OPEN")));
         } finally {
             sims().jumpseller().setFaultRate(t.demo.storeCode(), 0);

@@ -52,6 +52,13 @@ public class FailureRecords {
                 .execute(Tuple.of(id)).replaceWithVoid();
     }
 
+    /** Back to OPEN after a retry that could not even be put in line. */
+    public Uni<Void> reopen(long id) {
+        return pool.preparedQuery("UPDATE failure_record SET status = 'OPEN', updated_at = now()"
+                        + " WHERE id = $1 AND status = 'RETRIED'")
+                .execute(Tuple.of(id)).replaceWithVoid();
+    }
+
     public Uni<Optional<Failure>> find(long id) {
         return pool.preparedQuery("SELECT * FROM failure_record WHERE id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toFailure(rows.iterator().next())));

@@ -54,8 +54,10 @@ public class FailureResource {
             FailureRetry retry = retries.stream().filter(r -> r.kind().equals(failure.kind())).findFirst()
                     .orElseThrow(() -> ApiException.conflict("failures of kind '" + failure.kind()
                             + "' cannot be retried by hand"));
-            return retry.retry(failure)
-                    .chain(() -> failures.markRetried(id))
+            // marked first: a retry that finishes at once resolves or reopens the failure itself
+            return failures.markRetried(id)
+                    .chain(() -> retry.retry(failure))
+                    .onFailure().call(() -> failures.reopen(id))
                     .chain(() -> get(id));
         });
     }
