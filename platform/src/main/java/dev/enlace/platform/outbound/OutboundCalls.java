@@ -43,7 +43,7 @@ public class OutboundCalls {
     public <T> Uni<T> call(String account, List<RateLimit> limits, String operation, boolean idempotent,
             Supplier<Uni<T>> call) {
         RateLimiter limiter = limiters.computeIfAbsent(account,
-                a -> new RateLimiter(limits.stream().map(l -> l.scaled(config.budgetFraction())).toList()));
+                a -> new RateLimiter(RateLimit.widened(limits.stream().map(l -> l.scaled(config.budgetFraction())).toList())));
         return attempt(account, limiter, operation, idempotent, call, 1);
     }
 

@@ -1,6 +1,7 @@
 package dev.enlace.platform.outbound;
 
 import java.time.Duration;
+import java.util.List;
 
 /** A published API limit: at most {@code permits} requests in any {@code window}. */
 public record RateLimit(int permits, Duration window) {
@@ -25,6 +26,22 @@ public record RateLimit(int permits, Duration window) {
      */
     public RateLimit scaled(double fraction) {
         return new RateLimit(permits, Duration.ofNanos((long) (window.toNanos() / fraction)).plus(JITTER));
+    }
+
+    /**
+     * The limits with each shorter window widened until its sustained rate is no higher than the slowest limit's
+     * (Jumpseller: 20/s next to 800/min becomes 20 per 1.5 s). Sustained throughput is what the slowest limit
+     * allows either way, bursts keep their size, and a request may now reach the server that much later than
+     * planned (a busy machine, a queued connection) without crossing the short limit: otherwise a backlog runs
+     * at the short limit's full rate, where a little jitter already means 429.
+     */
+    public static List<RateLimit> widened(List<RateLimit> limits) {
+        double slowest = limits.stream().mapToDouble(l -> l.permits() / (double) l.window().toNanos()).min()
+                .orElse(0);
+        return limits.stream()
+                .map(l -> new RateLimit(l.permits(),
+                        Duration.ofNanos(Math.max(l.window().toNanos(), (long) Math.ceil(l.permits() / slowest)))))
+                .toList();
     }
 
     /** How much later than its planned start a request may reach the server. */

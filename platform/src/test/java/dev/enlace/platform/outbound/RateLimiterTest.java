@@ -54,6 +54,22 @@ class RateLimiterTest {
         assertThat(limit.window().toMillis()).isEqualTo(1052 + RateLimit.JITTER.toMillis());
     }
 
+    @Test
+    void aShortWindowIsWidenedToTheSustainedRateSoLateArrivalsStayUnderIt() { // Jumpseller: 20/s and 800/min
+        List<RateLimit> limits = RateLimit.widened(List.of(RateLimit.perSecond(20), RateLimit.perMinute(800)));
+        assertThat(limits.get(0).window()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(limits.get(1)).isEqualTo(RateLimit.perMinute(800));
+        RateLimiter limiter = new RateLimiter(limits);
+        List<Long> starts = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            starts.add(limiter.reserve(0).toNanos());
+        }
+        // any request may arrive up to half a second late and no second ever sees more than 20
+        assertThat(maxInWindow(starts, SECOND + SECOND / 2)).isLessThanOrEqualTo(20);
+        // the sustained budget is still used in full: 2000 calls at 800 a minute
+        assertThat(starts.get(starts.size() - 1)).isLessThan(150 * SECOND);
+    }
+
     private static int maxInWindow(List<Long> starts, long window) {
         int max = 0;
         int from = 0;
