@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * <p>DO3, DO4: a nota de crédito (61) that annuls the sale and a guía de despacho (52) for it, with
  * the sale's lines (DO7) and a {@code references[]} entry naming the sale by type, folio and date.
  * relbase.md shows {@code references[]} on a document's detail but not in the create body: the field
- * names, {@code code_ref} and {@code type_transfer} are guesses (README guesses 21, 22).
+ * names, {@code code_ref} and {@code type_transfer} are guesses (README guess 21).
  *
  * <p>DO8: the document's {@code label_value} is {@code "Pedido #<order id>"}, the label relBase's own
  * integration uses, and {@link #find} looks for it among the documents of that type issued since the

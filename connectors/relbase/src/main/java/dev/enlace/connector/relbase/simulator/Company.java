@@ -121,7 +121,7 @@ final class Company {
         long amountTotal;
         List<Line> lines = new ArrayList<>();
         List<Reference> references = new ArrayList<>();
-        /** A guía's SII IndTraslado (README guess 22); null on other documents. */
+        /** A guía's SII IndTraslado (README guess 21); null on other documents. */
         Integer typeTransfer;
         OffsetDateTime createdAt;
     }

@@ -161,7 +161,7 @@ class DocumentsTest extends SimulatorTestSupport {
         assertThat(m.get("amount_total").asLong()).isEqualTo(1690);
     }
 
-    // ---- notas de crédito (61) and guías (52), README guesses 21, 22 ----
+    // ---- notas de crédito (61) and guías (52), README guess 21 ----
 
     private String afterBoleta(int type, long folio, long quantity, String extra) {
         return "{\"type_document\":" + type + ",\"ware_house_id\":" + warehouse + ",\"mnt_bruto\":true," + extra
