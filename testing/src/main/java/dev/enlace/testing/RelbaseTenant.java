@@ -69,7 +69,7 @@ public final class RelbaseTenant {
     /**
      * Turns tax documents on, issued automatically (DO1, DO2) from the tenant's warehouse. {@code receiptType}
      * is what a buyer who asked for no factura gets: "39" (boleta) or "1001" (nota de venta). Credit notes
-     * and guías are configured too, so that what relBase cannot issue shows as a failure.
+     * and guías (61, 52) are configured too (DO3, DO4).
      */
     public static void enableDocuments(Path tenantsDir, Created tenant, String receiptType) throws IOException {
         Files.writeString(tenantsDir.resolve(tenant.id() + ".yaml"), """

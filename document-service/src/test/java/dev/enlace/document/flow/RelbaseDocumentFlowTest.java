@@ -200,33 +200,63 @@ class RelbaseDocumentFlowTest {
         assertThat(note.get("amount_total").asLong()).isEqualTo(11990);
     }
 
-    // ---- DO3, DO4: not in relBase's documented API ----
+    // ---- DO3, DO4: notas de crédito (61) and guías (52) referencing the sale (README guess 21) ----
+
+    private static JsonNode ofType(List<JsonNode> documents, int type) {
+        return documents.stream().filter(d -> d.get("type_document").asInt() == type).findFirst().orElseThrow();
+    }
 
     @Test
-    void cancelledOrderCreditNoteFailsWithTheReasonRelbaseCannotIssueIt() { // DO3
+    void cancelledPaidOrderGetsOneCreditNoteAnnullingItsBoletaLineByLine() { // DO3, DO7
         String id = newOrderId();
-        OrderSnapshot order = order(id, BillingChoice.receipt(), line(reldocs.skus().get(3), 1, "11990", "0"));
+        OrderSnapshot order = order(id, BillingChoice.receipt(), line(reldocs.skus().get(3), 2, "11990", "2398"),
+                line(reldocs.skus().get(4), 1, "11990", "0"));
         paid("reldocs", order);
         awaitDocument("reldocs", id, "SALE");
         contract.publish("reldocs", id, new OrderCancelled("reldocs", order, OffsetDateTime.now()));
 
-        JsonNode failure = awaitFailure("reldocs", id, "CREDIT_NOTE");
-        assertThat(failure.get("reason").asText()).contains("cannot issue a credit note").contains("by hand");
-        awaitDocument("reldocs", id, "CREDIT_NOTE", "FAILED");
-        assertThat(relbaseDocumentsFor(reldocs, id)).hasSize(1);
+        JsonNode row = awaitDocument("reldocs", id, "CREDIT_NOTE");
+        assertThat(row.get("documentType").asText()).isEqualTo("61");
+        List<JsonNode> inRelbase = relbaseDocumentsFor(reldocs, id);
+        assertThat(inRelbase).hasSize(2);
+        JsonNode boleta = ofType(inRelbase, 39);
+        JsonNode credit = ofType(inRelbase, 61);
+        JsonNode reference = credit.get("references").get(0);
+        assertThat(reference.get("type_document_ref").asInt()).isEqualTo(39);
+        assertThat(reference.get("folio_ref").asLong()).isEqualTo(boleta.get("folio").asLong());
+        assertThat(reference.get("code_ref").asInt()).isEqualTo(1);
+        // the boleta's lines, each with its own discount (DO7)
+        assertThat(credit.get("products")).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            JsonNode sold = boleta.get("products").get(i);
+            JsonNode returned = credit.get("products").get(i);
+            assertThat(returned.get("product_id").asLong()).isEqualTo(sold.get("product_id").asLong());
+            assertThat(returned.get("quantity").decimalValue()).isEqualByComparingTo(sold.get("quantity").decimalValue());
+            assertThat(returned.get("price").decimalValue()).isEqualByComparingTo(sold.get("price").decimalValue());
+            assertThat(returned.get("discount").decimalValue()).isEqualByComparingTo(sold.get("discount").decimalValue());
+        }
+        assertThat(credit.get("products").get(0).get("discount").decimalValue()).isEqualByComparingTo("10");
+        assertThat(credit.get("amount_total").asLong()).isEqualTo(boleta.get("amount_total").asLong());
+        assertThat(row.get("folio").asText()).isEqualTo(credit.get("folio").asText());
     }
 
     @Test
-    void shippedOrderDispatchGuideFailsWithTheReasonRelbaseCannotIssueIt() { // DO4
+    void shippedOrderGetsOneGuiaReferencingItsSale() { // DO4
         String id = newOrderId();
         OrderSnapshot order = order(id, BillingChoice.receipt(), line(reldocs.skus().get(3), 1, "11990", "0"));
         paid("reldocs", order);
         contract.publish("reldocs", id, new OrderShipped("reldocs", order, OffsetDateTime.now()));
 
-        JsonNode failure = awaitFailure("reldocs", id, "DISPATCH_GUIDE");
-        assertThat(failure.get("reason").asText()).contains("cannot issue a dispatch guide");
-        awaitDocument("reldocs", id, "DISPATCH_GUIDE", "FAILED");
-        assertThat(relbaseDocumentsFor(reldocs, id)).hasSize(1);
+        JsonNode row = awaitDocument("reldocs", id, "DISPATCH_GUIDE");
+        assertThat(row.get("documentType").asText()).isEqualTo("52");
+        List<JsonNode> inRelbase = relbaseDocumentsFor(reldocs, id);
+        assertThat(inRelbase).hasSize(2);
+        JsonNode guia = ofType(inRelbase, 52);
+        JsonNode reference = guia.get("references").get(0);
+        assertThat(reference.get("type_document_ref").asInt()).isEqualTo(39);
+        assertThat(reference.get("folio_ref").asLong()).isEqualTo(ofType(inRelbase, 39).get("folio").asLong());
+        assertThat(guia.get("type_transfer").asInt()).isEqualTo(1);
+        assertThat(guia.get("products")).hasSize(1);
     }
 
     // ---- DO8 ----

@@ -38,6 +38,11 @@ import java.util.stream.Stream;
  * {@code POST /dtes}. relBase discounts the sold stock in the document's warehouse itself (ST2 goes
  * through the document, as relBase's own Jumpseller integration does).
  *
+ * <p>DO3, DO4: a nota de crédito (61) that annuls the sale and a guía de despacho (52) for it, with
+ * the sale's lines (DO7) and a {@code references[]} entry naming the sale by type, folio and date.
+ * relbase.md shows {@code references[]} on a document's detail but not in the create body: the field
+ * names, {@code code_ref} and {@code type_transfer} are guesses (README guess 21).
+ *
  * <p>DO8: the document's {@code label_value} is {@code "Pedido #<order id>"}, the label relBase's own
  * integration uses, and {@link #find} looks for it among the documents of that type issued since the
  * order was placed. {@code query} on {@code /dtes} matches the folio only, so the lookup filters by
@@ -54,17 +59,14 @@ public class RelbaseDocuments implements ErpDocuments {
     static final int FACTURA_EXENTA = 34;
     static final int BOLETA = 39;
     static final int NOTA_DE_VENTA = 1001;
+    static final int GUIA_DE_DESPACHO = 52;
+    static final int NOTA_DE_CREDITO = 61;
+    /** SII CodRef 1: the credit note annuls the referenced document. */
+    static final int ANULA = 1;
+    /** SII IndTraslado 1: the goods move because of a sale. */
+    static final int TRASLADO_VENTA = 1;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final String CLP = "CLP";
-    /**
-     * relBase's documented {@code POST /dtes} body (shared/connectors/relbase.md) has no field for the
-     * document a nota de crédito corrects, nor for a guía's transfer type: these are issued in relBase by hand.
-     */
-    private static final Map<DocumentPurpose, String> UNSUPPORTED = Map.of(
-            DocumentPurpose.CREDIT_NOTE, "relBase's documented API cannot issue a credit note (DO3): POST /dtes"
-                    + " takes no reference to the original document; issue it in relBase by hand",
-            DocumentPurpose.DISPATCH_GUIDE, "relBase's documented API cannot issue a dispatch guide (DO4): POST /dtes"
-                    + " takes no transfer type for a guía; issue it in relBase by hand");
 
     private final RelbaseClients clients;
 
@@ -80,20 +82,21 @@ public class RelbaseDocuments implements ErpDocuments {
     @Override
     public Uni<IssuedDocument> issue(Connection connection, DocumentRequest request) {
         // deferred: a refused request is a failed Uni, like an API refusal, never a throw at assembly
-        return Uni.createFrom().deferred(() -> issueSale(connection, request));
+        return Uni.createFrom().deferred(() -> issueDocument(connection, request));
     }
 
     @Override
     public Uni<Optional<IssuedDocument>> find(Connection connection, DocumentRequest request) {
-        return Uni.createFrom().deferred(() -> findSale(connection, request));
+        return Uni.createFrom().deferred(() -> findDocument(connection, request));
     }
 
-    private Uni<IssuedDocument> issueSale(Connection connection, DocumentRequest request) {
-        requireSale(request);
+    private Uni<IssuedDocument> issueDocument(Connection connection, DocumentRequest request) {
+        requireOrder(request);
         int type = documentType(request);
         OrderSnapshot order = request.order();
         Uni<Map<String, Long>> products = productIds(connection, order);
-        Uni<Long> customer = type == FACTURA || type == FACTURA_EXENTA
+        // a credit note or guía of a factura goes to the factura's customer too
+        Uni<Long> customer = isFactura(type) || request.original() != null && isFactura(originalType(request))
                 ? customerId(connection, order).map(Long::valueOf) : Uni.createFrom().nullItem();
         return Uni.combine().all().unis(products, customer).asTuple()
                 .chain(t -> clients.call(connection, "issue document", false,
@@ -101,8 +104,8 @@ public class RelbaseDocuments implements ErpDocuments {
                 .map(one -> toIssued(one.data()));
     }
 
-    private Uni<Optional<IssuedDocument>> findSale(Connection connection, DocumentRequest request) {
-        requireSale(request);
+    private Uni<Optional<IssuedDocument>> findDocument(Connection connection, DocumentRequest request) {
+        requireOrder(request);
         int type = documentType(request);
         String label = label(request.orderId());
         LocalDate today = today();
@@ -125,16 +128,24 @@ public class RelbaseDocuments implements ErpDocuments {
         return LocalDate.now(CHILE);
     }
 
-    private static void requireSale(DocumentRequest request) {
+    private static void requireOrder(DocumentRequest request) {
         if (request.order() == null) {
             throw ApiException.unprocessable("a relBase document is issued from the order, and the request has none");
         }
-        if (request.purpose() != DocumentPurpose.SALE) {
-            throw ApiException.unprocessable(UNSUPPORTED.get(request.purpose()));
+        if (request.purpose() != DocumentPurpose.SALE && request.original() == null) {
+            throw ApiException.unprocessable("a relBase " + request.purpose() + " refers to the sale document,"
+                    + " and the request has none");
         }
     }
 
-    /** The tenant's configured type (DO2) wins; else what the buyer asked for at checkout (DO6). */
+    private static boolean isFactura(int type) {
+        return type == FACTURA || type == FACTURA_EXENTA;
+    }
+
+    /**
+     * The tenant's configured type (DO2) wins; else a nota de crédito (DO3) or guía (DO4) by purpose,
+     * and for a sale what the buyer asked for at checkout (DO6).
+     */
     static int documentType(DocumentRequest request) {
         if (request.documentType() != null && !request.documentType().isBlank()) {
             try {
@@ -143,6 +154,12 @@ public class RelbaseDocuments implements ErpDocuments {
                 throw ApiException.unprocessable("relBase document types are numbers (33, 39, 1001), not '"
                         + request.documentType() + "'");
             }
+        }
+        if (request.purpose() == DocumentPurpose.CREDIT_NOTE) {
+            return NOTA_DE_CREDITO;
+        }
+        if (request.purpose() == DocumentPurpose.DISPATCH_GUIDE) {
+            return GUIA_DE_DESPACHO;
         }
         BillingChoice billing = request.order() == null ? null : request.order().billing();
         DocumentKind kind = billing == null ? DocumentKind.RECEIPT : billing.documentKind();
@@ -172,7 +189,36 @@ public class RelbaseDocuments implements ErpDocuments {
                 : Integer.valueOf(type);
         return new NewDte(type, sii, date, date, customerId, longSetting(settings, "channel"),
                 longSetting(settings, "paymentType"), longSetting(settings, "office"), gross, label(order.orderId()),
-                "Enlace: " + order.system() + " order " + order.orderId(), lines);
+                "Enlace: " + order.system() + " order " + order.orderId(), lines, references(request),
+                request.purpose() == DocumentPurpose.DISPATCH_GUIDE ? Integer.valueOf(TRASLADO_VENTA) : null);
+    }
+
+    /** A credit note annuls the sale document (CodRef 1); a guía just names it. */
+    static List<NewDte.Reference> references(DocumentRequest request) {
+        IssuedDocument sale = request.original();
+        if (request.purpose() == DocumentPurpose.SALE || sale == null) {
+            return null;
+        }
+        boolean annuls = request.purpose() == DocumentPurpose.CREDIT_NOTE;
+        LocalDate date = sale.issuedAt() == null ? today() : sale.issuedAt().atZoneSameInstant(CHILE).toLocalDate();
+        long folio;
+        try {
+            folio = Long.parseLong(sale.folio());
+        } catch (NumberFormatException e) {
+            throw ApiException.unprocessable("the sale document's folio '" + sale.folio() + "' is not a relBase folio");
+        }
+        return List.of(new NewDte.Reference(originalType(request), folio, date, annuls ? Integer.valueOf(ANULA) : null,
+                annuls ? "Anula documento" : null));
+    }
+
+    /** The sale's type as relBase issued it (39, 33, 1001...). */
+    static int originalType(DocumentRequest request) {
+        try {
+            return Integer.parseInt(request.original().documentType());
+        } catch (NumberFormatException e) {
+            throw ApiException.unprocessable("the sale document's type '" + request.original().documentType()
+                    + "' is not a relBase document type");
+        }
     }
 
     /** CLP has no decimals: gross prices are whole pesos; a line on the other basis is converted at its rate. */

@@ -341,7 +341,15 @@ final class Api {
             }
             n.putArray("emails");
             n.putArray("sii_tracks");
-            n.putArray("references");
+            ArrayNode references = n.putArray("references");
+            for (Company.Reference ref : d.references) {
+                references.addObject().put("type_document_ref", ref.typeDocumentRef()).put("folio_ref", ref.folioRef())
+                        .put("date_ref", ref.dateRef() == null ? null : ref.dateRef().toString())
+                        .put("code_ref", ref.codeRef()).put("reason_ref", ref.reasonRef());
+            }
+            if (d.typeTransfer != null) {
+                n.put("type_transfer", d.typeTransfer);
+            }
             n.putArray("dte_children");
         }
         return n;
@@ -380,6 +388,18 @@ final class Api {
         d.labelValue = text(b, "label_value");
         d.comment = text(b, "comment");
         d.mntBruto = b.path("mnt_bruto").asBoolean(false);
+        Long transfer = longField(b, "type_transfer");
+        d.typeTransfer = transfer == null ? null : transfer.intValue();
+        for (JsonNode ref : b.path("references")) {
+            Long refType = longField(ref, "type_document_ref");
+            Long folio = longField(ref, "folio_ref");
+            if (refType == null || folio == null) {
+                throw ApiError.unprocessable("references requiere type_document_ref y folio_ref");
+            }
+            Long code = longField(ref, "code_ref");
+            d.references.add(new Company.Reference(refType.intValue(), folio, date(text(ref, "date_ref"), "date_ref"),
+                    code == null ? null : code.intValue(), text(ref, "reason_ref")));
+        }
         List<Line> lines = new ArrayList<>();
         for (JsonNode l : b.path("products")) {
             Long productId = longField(l, "product_id");

@@ -28,7 +28,10 @@ final class Company {
     /** SII codes plus relBase's own 1001 (nota de venta), as relbase.md §3 lists them. */
     static final Map<Integer, String> DOCUMENT_TYPES = Map.of(
             33, "Factura electrónica", 34, "Factura exenta electrónica", 39, "Boleta electrónica",
-            41, "Boleta exenta electrónica", 1001, "Nota de venta");
+            41, "Boleta exenta electrónica", 52, "Guía de despacho electrónica", 61, "Nota de crédito electrónica",
+            1001, "Nota de venta");
+    static final int GUIA = 52;
+    static final int NOTA_DE_CREDITO = 61;
 
     final long id;
     final String companyToken;
@@ -90,6 +93,10 @@ final class Company {
     record Channel(long id, String name) {
     }
 
+    /** A document another refers to, with SII's reference fields (README guess 21). */
+    record Reference(int typeDocumentRef, long folioRef, LocalDate dateRef, Integer codeRef, String reasonRef) {
+    }
+
     record Line(Product product, BigDecimal quantity, BigDecimal price, BigDecimal discount, boolean taxAffected,
             long amount) {
     }
@@ -113,6 +120,9 @@ final class Company {
         long amountExempt;
         long amountTotal;
         List<Line> lines = new ArrayList<>();
+        List<Reference> references = new ArrayList<>();
+        /** A guía's SII IndTraslado (README guess 21); null on other documents. */
+        Integer typeTransfer;
         OffsetDateTime createdAt;
     }
 
@@ -195,7 +205,8 @@ final class Company {
 
     /**
      * Issues a document: validates like relBase plausibly does, computes CLP totals with 19 % IVA,
-     * takes a folio, and discounts stock in the warehouse (the only way stock goes down through a sale).
+     * takes a folio, and moves stock in the warehouse: a sale takes it out (the only way stock goes down
+     * through a sale), a nota de crédito puts it back, a guía leaves it (the sale it follows moved it).
      */
     Dte issue(Dte d, List<Line> requested) {
         if (!DOCUMENT_TYPES.containsKey(d.typeDocument)) {
@@ -216,6 +227,13 @@ final class Company {
             if (blank(c.name) || blank(c.businessActivity) || blank(c.address) || !ChileanRut.isValid(c.rut)) {
                 throw ApiError.unprocessable("el cliente requiere rut, razón social, giro y dirección para facturar");
             }
+        }
+        if (d.typeDocument == GUIA && (d.typeTransfer == null || d.typeTransfer < 1 || d.typeTransfer > 9)) {
+            throw ApiError.unprocessable("type_transfer es obligatorio para guías de despacho (1 a 9)");
+        }
+        List<Dte> referenced = referenced(d);
+        if (d.typeDocument == NOTA_DE_CREDITO && referenced.isEmpty()) {
+            throw ApiError.unprocessable("la nota de crédito debe referenciar un documento");
         }
         boolean exemptDocument = d.typeDocument == 34 || d.typeDocument == 41;
         long affected = 0;
@@ -249,6 +267,13 @@ final class Company {
         }
         d.amountExempt = exempt;
         d.amountTotal = d.amountNeto + d.amountIva + exempt;
+        if (d.typeDocument == NOTA_DE_CREDITO) {
+            for (Dte original : referenced) {
+                if (credited(original) + d.amountTotal > original.amountTotal) {
+                    throw ApiError.unprocessable("la nota de crédito excede el total del documento folio " + original.folio);
+                }
+            }
+        }
         d.id = nextId();
         d.folio = nextFolio(d.typeDocument);
         d.createdAt = now();
@@ -258,12 +283,39 @@ final class Company {
         if (d.endDate == null) {
             d.endDate = d.startDate;
         }
-        for (Line l : d.lines) {
-            l.product().stock.merge(d.wareHouseId, l.quantity().negate(), BigDecimal::add);
-            l.product().updatedAt = d.createdAt;
+        if (d.typeDocument != GUIA) {
+            for (Line l : d.lines) {
+                BigDecimal moved = d.typeDocument == NOTA_DE_CREDITO ? l.quantity() : l.quantity().negate();
+                l.product().stock.merge(d.wareHouseId, moved, BigDecimal::add);
+                l.product().updatedAt = d.createdAt;
+            }
         }
         dtes.put(d.id, d);
         return d;
+    }
+
+    /** The company's own documents the references name; a reference to one it never issued is refused. */
+    private List<Dte> referenced(Dte d) {
+        List<Dte> found = new ArrayList<>();
+        for (Reference r : d.references) {
+            if (!DOCUMENT_TYPES.containsKey(r.typeDocumentRef())) {
+                continue; // e.g. a buyer's orden de compra (801): not a relBase document
+            }
+            Dte original = dtes.values().stream()
+                    .filter(o -> o.typeDocument == r.typeDocumentRef() && o.folio == r.folioRef()).findFirst()
+                    .orElseThrow(() -> ApiError.unprocessable("la referencia no existe: tipo " + r.typeDocumentRef()
+                            + " folio " + r.folioRef()));
+            found.add(original);
+        }
+        return found;
+    }
+
+    /** What earlier notas de crédito already took off a document. */
+    private long credited(Dte original) {
+        return dtes.values().stream().filter(c -> c.typeDocument == NOTA_DE_CREDITO)
+                .filter(c -> c.references.stream().anyMatch(r -> r.typeDocumentRef() == original.typeDocument
+                        && r.folioRef() == original.folio))
+                .mapToLong(c -> c.amountTotal).sum();
     }
 
     private static boolean blank(String s) {

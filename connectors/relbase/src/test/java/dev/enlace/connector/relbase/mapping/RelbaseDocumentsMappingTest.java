@@ -9,17 +9,19 @@ import dev.enlace.events.OrderLine;
 import dev.enlace.events.OrderSnapshot;
 import dev.enlace.platform.api.ApiException;
 import dev.enlace.platform.connectors.DocumentRequest;
+import dev.enlace.platform.connectors.IssuedDocument;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** How an order becomes a {@code POST /dtes} body (DO1, DO2, DO6, DO7). */
+/** How an order becomes a {@code POST /dtes} body (DO1, DO2, DO3, DO4, DO6, DO7). */
 class RelbaseDocumentsMappingTest {
 
     private static OrderLine line(String sku, String qty, String price, String discount, boolean taxIncluded) {
@@ -100,8 +102,43 @@ class RelbaseDocumentsMappingTest {
                 .typeDocumentSii()).isEqualTo(33);
     }
 
+    private static DocumentRequest afterSale(DocumentPurpose purpose, OrderSnapshot o) {
+        IssuedDocument boleta = new IssuedDocument("2001", "39", "17", null, null, null, null,
+                OffsetDateTime.parse("2026-11-20T23:30:00-03:00"), Map.of());
+        return new DocumentRequest("acme", o.orderId(), purpose, null, o, Map.of(), boleta);
+    }
+
     @Test
-    void onlySaleDocumentsAreIssued() {
+    void creditNoteAnnulsTheSaleWithItsLinesAndDiscounts() { // DO3, DO7
+        OrderSnapshot o = order(null, null, line("A", "2", "1000", "200", true));
+        DocumentRequest credit = afterSale(DocumentPurpose.CREDIT_NOTE, o);
+        NewDte body = RelbaseDocuments.body(credit, RelbaseDocuments.documentType(credit), Map.of("A", 1L), null,
+                LocalDate.parse("2026-11-24"));
+        assertThat(body.typeDocument()).isEqualTo(61);
+        assertThat(body.products()).singleElement().satisfies(l -> {
+            assertThat(l.quantity()).isEqualByComparingTo("2");
+            assertThat(l.discount()).isEqualByComparingTo("10");
+        });
+        // the boleta's date in Chile, and SII CodRef 1 (anula)
+        assertThat(body.references()).containsExactly(
+                new NewDte.Reference(39, 17, LocalDate.parse("2026-11-20"), 1, "Anula documento"));
+        assertThat(body.typeTransfer()).isNull();
+        assertThat(body.labelValue()).isEqualTo("Pedido #1042");
+    }
+
+    @Test
+    void guiaNamesTheSaleAndIsATransferBySale() { // DO4
+        OrderSnapshot o = order(null, null, line("A", "1", "1000", "0", true));
+        DocumentRequest guia = afterSale(DocumentPurpose.DISPATCH_GUIDE, o);
+        NewDte body = RelbaseDocuments.body(guia, RelbaseDocuments.documentType(guia), Map.of("A", 1L), null,
+                LocalDate.parse("2026-11-24"));
+        assertThat(body.typeDocument()).isEqualTo(52);
+        assertThat(body.references()).containsExactly(new NewDte.Reference(39, 17, LocalDate.parse("2026-11-20"), null, null));
+        assertThat(body.typeTransfer()).isEqualTo(1);
+    }
+
+    @Test
+    void aCreditNoteWithoutTheSaleDocumentIsRefused() { // DO3
         OrderSnapshot o = order(null, null, line("A", "1", "1000", "0", true));
         DocumentRequest credit = new DocumentRequest("acme", "1042", DocumentPurpose.CREDIT_NOTE, "61", o, Map.of(), null);
         assertThatThrownBy(() -> new RelbaseDocuments(null).find(null, credit).await().indefinitely())

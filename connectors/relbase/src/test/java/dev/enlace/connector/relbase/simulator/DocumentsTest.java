@@ -160,4 +160,60 @@ class DocumentsTest extends SimulatorTestSupport {
         assertThat(m.get("amount_exempt").asLong()).isEqualTo(500);
         assertThat(m.get("amount_total").asLong()).isEqualTo(1690);
     }
+
+    // ---- notas de crédito (61) and guías (52), README guess 21 ----
+
+    private String afterBoleta(int type, long folio, long quantity, String extra) {
+        return "{\"type_document\":" + type + ",\"ware_house_id\":" + warehouse + ",\"mnt_bruto\":true," + extra
+                + "\"references\":[{\"type_document_ref\":39,\"folio_ref\":" + folio + ",\"date_ref\":\""
+                + LocalDate.now(ZoneId.of("America/Santiago")) + "\",\"code_ref\":1,\"reason_ref\":\"Anula documento\"}],"
+                + "\"products\":[{\"product_id\":" + bar + ",\"quantity\":" + quantity + ",\"price\":1990}]}";
+    }
+
+    @Test
+    void creditNoteReferencingABoletaPutsItsUnitsBackAndShowsTheReference() {
+        long folio = post("/dtes", boleta(true, "Pedido #30")).data().get("folio").asLong();
+        Resp credit = post("/dtes", afterBoleta(61, folio, 2, ""));
+        assertThat(credit.status()).as(credit.body().toString()).isEqualTo(201);
+        // its own folio series
+        assertThat(credit.data().get("folio").asLong()).isEqualTo(1);
+        assertThat(sim.stock(company.companyId(), bar, warehouse)).isEqualByComparingTo("10");
+        JsonNode ref = get("/dtes/" + credit.data().get("id").asLong()).data().get("references").get(0);
+        assertThat(ref.get("type_document_ref").asInt()).isEqualTo(39);
+        assertThat(ref.get("folio_ref").asLong()).isEqualTo(folio);
+        assertThat(ref.get("code_ref").asInt()).isEqualTo(1);
+        assertThat(ref.get("reason_ref").asText()).isEqualTo("Anula documento");
+    }
+
+    @Test
+    void creditNoteForADocumentTheCompanyNeverIssuedIsRefused() {
+        Resp credit = post("/dtes", afterBoleta(61, 999, 1, ""));
+        assertThat(credit.status()).isEqualTo(422);
+        assertThat(credit.meta().get("message").asText()).contains("referencia");
+        String bare = "{\"type_document\":61,\"products\":[{\"product_id\":" + bar + ",\"quantity\":1,\"price\":1990}]}";
+        assertThat(post("/dtes", bare).status()).isEqualTo(422);
+        assertThat(sim.stock(company.companyId(), bar, warehouse)).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void creditNotesMayNotTakeOffMoreThanTheDocumentTotal() {
+        long folio = post("/dtes", boleta(true, "Pedido #31")).data().get("folio").asLong();
+        assertThat(post("/dtes", afterBoleta(61, folio, 3, "")).status()).isEqualTo(422);
+        assertThat(post("/dtes", afterBoleta(61, folio, 2, "")).status()).isEqualTo(201);
+        // the boleta's 4770 less the 3980 already credited leaves less than one more bar
+        assertThat(post("/dtes", afterBoleta(61, folio, 1, "")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void guiaCarriesItsTransferTypeAndMovesNoStock() {
+        long folio = post("/dtes", boleta(true, "Pedido #32")).data().get("folio").asLong();
+        assertThat(post("/dtes", afterBoleta(52, folio, 2, "")).status()).isEqualTo(422);
+        Resp guia = post("/dtes", afterBoleta(52, folio, 2, "\"type_transfer\":1,"));
+        assertThat(guia.status()).as(guia.body().toString()).isEqualTo(201);
+        assertThat(guia.data().get("type_transfer").asInt()).isEqualTo(1);
+        assertThat(guia.data().get("type_document_name").asText()).isEqualTo("Guía de despacho electrónica");
+        assertThat(guia.data().get("references").get(0).get("folio_ref").asLong()).isEqualTo(folio);
+        // the boleta took the 2 bars out already
+        assertThat(sim.stock(company.companyId(), bar, warehouse)).isEqualByComparingTo("8");
+    }
 }
