@@ -2,6 +2,7 @@ package dev.enlace.testing;
 
 import dev.enlace.connector.insales.simulator.InsalesAdmin;
 import dev.enlace.connector.moysklad.simulator.MoyskladSeed;
+import dev.enlace.connector.moysklad.simulator.MoyskladSimulator.AccountAccess;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -62,14 +63,21 @@ public final class MoyskladInsalesTenant {
             store.put(skus.get(i), storeProducts.get(i));
         }
 
+        writeTenantFile(sims, tenantsDir, id, account, shop, "a MoySklad account and an inSales shop in the simulators");
+        return new Created(id, account.accountId(), shop.shop(), skus, linkedInErp, erpProducts, store);
+    }
+
+    /** Writes {@code <id>.yaml} and its secrets: an inSales store and a MoySklad ERP in the simulators. */
+    static void writeTenantFile(Simulators sims, Path tenantsDir, String id, AccountAccess account,
+            InsalesAdmin.ShopCredentials shop, String what) throws IOException {
         Path secrets = Files.createDirectories(tenantsDir.resolve("secrets"));
         Files.writeString(secrets.resolve(id + "-moysklad-token"), account.token());
-        Files.writeString(secrets.resolve(id + "-moysklad-webhook-token"), "moysklad-" + id + "-hook");
+        Files.writeString(secrets.resolve(id + "-moysklad-webhook-token"), id + "-moysklad-hook");
         Files.writeString(secrets.resolve(id + "-insales-key"), shop.apiKey());
         Files.writeString(secrets.resolve(id + "-insales-password"), shop.password());
-        Files.writeString(secrets.resolve(id + "-insales-webhook-token"), "insales-" + id + "-hook");
+        Files.writeString(secrets.resolve(id + "-insales-webhook-token"), id + "-insales-hook");
         Files.writeString(tenantsDir.resolve(id + ".yaml"), """
-                # Generated for tests: a MoySklad account and an inSales shop in the simulators.
+                # Generated for tests: %6$s.
                 id: %1$s
                 timezone: Europe/Moscow
                 store:
@@ -87,7 +95,6 @@ public final class MoyskladInsalesTenant {
                   credentials:
                     accessToken: file:secrets/%1$s-moysklad-token
                     webhookToken: file:secrets/%1$s-moysklad-webhook-token
-                """.formatted(id, sims.insalesUrl(), shop.apiBase(), sims.moyskladUrl(), account.accountId()));
-        return new Created(id, account.accountId(), shop.shop(), skus, linkedInErp, erpProducts, store);
+                """.formatted(id, sims.insalesUrl(), shop.apiBase(), sims.moyskladUrl(), account.accountId(), what));
     }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -59,32 +58,8 @@ public final class StoreSyncTenant {
         products.put("shirt", api.product(category, "Футболка", null,
                 List.of(new Variant("SS-TS-S", "S", "990"), new Variant("SS-TS-M", "M", "1090")), shirts, true));
 
-        Path secrets = Files.createDirectories(tenantsDir.resolve("secrets"));
-        Files.writeString(secrets.resolve(id + "-moysklad-token"), account.token());
-        Files.writeString(secrets.resolve(id + "-moysklad-webhook-token"), id + "-moysklad-hook");
-        Files.writeString(secrets.resolve(id + "-insales-key"), shop.apiKey());
-        Files.writeString(secrets.resolve(id + "-insales-password"), shop.password());
-        Files.writeString(secrets.resolve(id + "-insales-webhook-token"), id + "-insales-hook");
-        Files.writeString(tenantsDir.resolve(id + ".yaml"), """
-                # Generated for tests: an inSales shop with a catalogue and an empty MoySklad account (CA4).
-                id: %1$s
-                timezone: Europe/Moscow
-                store:
-                  system: insales
-                  baseUrl: %2$s%3$s
-                  credentials:
-                    apiKey: file:secrets/%1$s-insales-key
-                    password: file:secrets/%1$s-insales-password
-                    webhookToken: file:secrets/%1$s-insales-webhook-token
-                erp:
-                  system: moysklad
-                  baseUrl: %4$s/api/remap/1.2
-                  properties:
-                    accountId: "%5$s"
-                  credentials:
-                    accessToken: file:secrets/%1$s-moysklad-token
-                    webhookToken: file:secrets/%1$s-moysklad-webhook-token
-                """.formatted(id, sims.insalesUrl(), shop.apiBase(), sims.moyskladUrl(), account.accountId()));
+        MoyskladInsalesTenant.writeTenantFile(sims, tenantsDir, id, account, shop,
+                "an inSales shop with a catalogue and an empty MoySklad account (CA4)");
         return new Created(id, account.accountId(), shop.shop(), products);
     }
 
