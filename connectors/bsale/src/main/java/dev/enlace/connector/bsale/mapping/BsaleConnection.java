@@ -1,7 +1,7 @@
 package dev.enlace.connector.bsale.mapping;
 
 import dev.enlace.connector.bsale.client.BsaleClients;
-import dev.enlace.platform.tenant.ConnectionRequirements;
+import dev.enlace.platform.tenant.DeclaredRequirements;
 import dev.enlace.platform.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,24 +12,8 @@ import java.util.Set;
  * nothing) and the company id ({@code cpnId}) notifications must carry.
  */
 @ApplicationScoped
-public class BsaleConnection implements ConnectionRequirements {
-    @Override
-    public String system() {
-        return BsaleClients.SYSTEM;
-    }
-
-    @Override
-    public Role role() {
-        return Role.ERP;
-    }
-
-    @Override
-    public Set<String> requiredCredentials() {
-        return Set.of("accessToken", "webhookToken");
-    }
-
-    @Override
-    public Set<String> requiredProperties() {
-        return Set.of("companyId");
+public class BsaleConnection extends DeclaredRequirements {
+    public BsaleConnection() {
+        super(BsaleClients.SYSTEM, Role.ERP, Set.of("accessToken", "webhookToken"), Set.of("companyId"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.enlace.connector.framework360.mapping;
 
 import dev.enlace.connector.framework360.client.Framework360Clients;
-import dev.enlace.platform.tenant.ConnectionRequirements;
+import dev.enlace.platform.tenant.DeclaredRequirements;
 import dev.enlace.platform.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,24 +12,8 @@ import java.util.Set;
  * (Integrazioni → Developer) authenticates calls and, as far as is known, signs the site's webhooks.
  */
 @ApplicationScoped
-public class Framework360Connection implements ConnectionRequirements {
-    @Override
-    public String system() {
-        return Framework360Clients.SYSTEM;
-    }
-
-    @Override
-    public Role role() {
-        return Role.STORE;
-    }
-
-    @Override
-    public Set<String> requiredCredentials() {
-        return Set.of("apiKey");
-    }
-
-    @Override
-    public Set<String> requiredProperties() {
-        return Set.of();
+public class Framework360Connection extends DeclaredRequirements {
+    public Framework360Connection() {
+        super(Framework360Clients.SYSTEM, Role.STORE, Set.of("apiKey"), Set.of());
     }
 }

@@ -1,7 +1,7 @@
 package dev.enlace.connector.insales.mapping;
 
 import dev.enlace.connector.insales.client.InsalesClients;
-import dev.enlace.platform.tenant.ConnectionRequirements;
+import dev.enlace.platform.tenant.DeclaredRequirements;
 import dev.enlace.platform.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,24 +13,8 @@ import java.util.Set;
  * the webhook URL carries a secret token.
  */
 @ApplicationScoped
-public class InsalesConnection implements ConnectionRequirements {
-    @Override
-    public String system() {
-        return InsalesClients.SYSTEM;
-    }
-
-    @Override
-    public Role role() {
-        return Role.STORE;
-    }
-
-    @Override
-    public Set<String> requiredCredentials() {
-        return Set.of("apiKey", "password", "webhookToken");
-    }
-
-    @Override
-    public Set<String> requiredProperties() {
-        return Set.of();
+public class InsalesConnection extends DeclaredRequirements {
+    public InsalesConnection() {
+        super(InsalesClients.SYSTEM, Role.STORE, Set.of("apiKey", "password", "webhookToken"), Set.of());
     }
 }

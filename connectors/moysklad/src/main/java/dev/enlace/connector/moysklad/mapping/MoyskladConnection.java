@@ -1,7 +1,7 @@
 package dev.enlace.connector.moysklad.mapping;
 
 import dev.enlace.connector.moysklad.client.MoyskladClients;
-import dev.enlace.platform.tenant.ConnectionRequirements;
+import dev.enlace.platform.tenant.DeclaredRequirements;
 import dev.enlace.platform.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,24 +15,8 @@ import java.util.Set;
  * {@code externalIdAttribute} (default {@code inSales product ID}, CA9).
  */
 @ApplicationScoped
-public class MoyskladConnection implements ConnectionRequirements {
-    @Override
-    public String system() {
-        return MoyskladClients.SYSTEM;
-    }
-
-    @Override
-    public Role role() {
-        return Role.ERP;
-    }
-
-    @Override
-    public Set<String> requiredCredentials() {
-        return Set.of("accessToken", "webhookToken");
-    }
-
-    @Override
-    public Set<String> requiredProperties() {
-        return Set.of("accountId");
+public class MoyskladConnection extends DeclaredRequirements {
+    public MoyskladConnection() {
+        super(MoyskladClients.SYSTEM, Role.ERP, Set.of("accessToken", "webhookToken"), Set.of("accountId"));
     }
 }

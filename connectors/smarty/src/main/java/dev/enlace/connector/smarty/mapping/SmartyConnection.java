@@ -1,7 +1,7 @@
 package dev.enlace.connector.smarty.mapping;
 
 import dev.enlace.connector.smarty.client.SmartyClients;
-import dev.enlace.platform.tenant.ConnectionRequirements;
+import dev.enlace.platform.tenant.DeclaredRequirements;
 import dev.enlace.platform.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,24 +12,8 @@ import java.util.Set;
  * and the API key Smarty provides. Smarty sends no webhooks, so there is no webhook secret: it is polled.
  */
 @ApplicationScoped
-public class SmartyConnection implements ConnectionRequirements {
-    @Override
-    public String system() {
-        return SmartyClients.SYSTEM;
-    }
-
-    @Override
-    public Role role() {
-        return Role.ERP;
-    }
-
-    @Override
-    public Set<String> requiredCredentials() {
-        return Set.of("apiKey");
-    }
-
-    @Override
-    public Set<String> requiredProperties() {
-        return Set.of();
+public class SmartyConnection extends DeclaredRequirements {
+    public SmartyConnection() {
+        super(SmartyClients.SYSTEM, Role.ERP, Set.of("apiKey"), Set.of());
     }
 }
