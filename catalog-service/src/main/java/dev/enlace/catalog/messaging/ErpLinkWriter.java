@@ -4,6 +4,7 @@ import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.ErpProductLinks;
 import dev.enlace.platform.failure.FailureRecords;
 import dev.enlace.platform.failure.FailureRetry;
+import dev.enlace.platform.messaging.DrainLoop;
 import dev.enlace.platform.tenant.Tenant;
 import dev.enlace.platform.tenant.TenantRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * CA9: brings each queued ERP product's external-id field in line with Enlace's links: the store
@@ -41,8 +41,7 @@ public class ErpLinkWriter implements FailureRetry {
     private final TenantRegistry tenants;
     private final FailureRecords failures;
     private final int maxAttempts;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final DrainLoop loop = new DrainLoop("ERP link writes", this::round);
 
     record Write(String tenant, String erpSystem, String erpProductId, OffsetDateTime queuedAt, int attempts) {
     }
@@ -63,24 +62,16 @@ public class ErpLinkWriter implements FailureRetry {
 
     /** Starts writing now rather than at the next poll; call after the transaction that queued work. */
     public void trigger() {
-        drain().subscribe().with(v -> { }, err -> LOG.warnf("ERP link writes failed: %s", err.getMessage()));
+        loop.trigger();
     }
 
     Uni<Void> drain() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return Uni.createFrom().voidItem();
-        }
-        again.set(false);
-        return writeUntilEmpty()
-                .eventually(() -> running.set(false))
-                .chain(() -> again.getAndSet(false) ? drain() : Uni.createFrom().voidItem());
+        return loop.drain();
     }
 
-    private Uni<Void> writeUntilEmpty() {
-        return claim().chain(batch -> batch.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(batch.stream().map(this::write).toList()).andCollectFailures()
-                        .chain(this::writeUntilEmpty));
+    private Uni<Boolean> round() {
+        return claim().chain(batch -> batch.isEmpty() ? Uni.createFrom().item(false)
+                : Uni.join().all(batch.stream().map(this::write).toList()).andCollectFailures().replaceWith(true));
     }
 
     private Uni<List<Write>> claim() {
