@@ -125,7 +125,7 @@ public class JumpsellerProductWriter implements ProductWriter {
 
     /**
      * CA8: the store's images become the source's. A store image stands for the source image with the same URL or,
-     * where the store re-hosted the picture, the same file name (guess 21), so a repeated push adds nothing; store
+     * where the store re-hosted the picture, the same file name (README guess 22), so a repeated push adds nothing; store
      * images that stand for no source image are deleted, so an image removed at the source goes from the store too.
      */
     private Uni<Void> writeImages(Connection connection, String productId, List<JumpsellerCatalogProduct.Image> store,
