@@ -15,8 +15,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -33,22 +31,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @WithTestResource(value = EnlaceTestResources.class, initArgs = @ResourceArg(name = "database", value = "enlace_platform_test"))
 class OutboxPublishAllTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static KafkaEvents events;
 
     @Inject
     Outbox outbox;
     @Inject
     Vertx vertx;
-
-    @BeforeAll
-    static void subscribe() {
-        events = new KafkaEvents(EnlaceTestResources.broker().bootstrapServers(), Topics.STOCK);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
 
     @Test
     void eventsQueuedTogetherLeaveOnceEachInTheirOrder() {
@@ -56,8 +43,10 @@ class OutboxPublishAllTest {
         int count = Outbox.ROWS_PER_STATEMENT + 5;
         commit("bulk", pending("bulk", "BULK-1", count), "cause-1");
 
-        List<ConsumerRecord<String, io.cloudevents.CloudEvent>> got = events.await(r -> r.key().equals(Topics.key("bulk", "BULK-1")),
-                count, WAIT);
+        List<ConsumerRecord<String, io.cloudevents.CloudEvent>> got;
+        try (KafkaEvents events = stockTopic()) {
+            got = events.await(r -> r.key().equals(Topics.key("bulk", "BULK-1")), count, WAIT);
+        }
         assertThat(got).hasSize(count);
         assertThat(got).extracting(r -> new String(r.value().getData().toBytes()))
                 .allSatisfy(data -> assertThat(data).contains("\"sku\":\"BULK-1\""));
@@ -75,8 +64,14 @@ class OutboxPublishAllTest {
         // a later event of the same tenant and key proves the relay went past where the rolled-back ones would be
         commit("rolled", pending("rolled", "GONE-1", 1), null);
 
-        events.await(r -> r.key().equals(Topics.key("rolled", "GONE-1")), 1, WAIT);
-        assertThat(events.settle(r -> r.key().equals(Topics.key("rolled", "GONE-1")), Duration.ofSeconds(2))).hasSize(1);
+        try (KafkaEvents events = stockTopic()) {
+            events.await(r -> r.key().equals(Topics.key("rolled", "GONE-1")), 1, WAIT);
+            assertThat(events.settle(r -> r.key().equals(Topics.key("rolled", "GONE-1")), Duration.ofSeconds(2))).hasSize(1);
+        }
+    }
+
+    private static KafkaEvents stockTopic() {
+        return new KafkaEvents(EnlaceTestResources.broker().bootstrapServers(), Topics.STOCK);
     }
 
     private void commit(String tenant, List<Outbox.Pending> pending, String causation) {
