@@ -38,10 +38,12 @@ final class Api {
 
     private final MoyskladSimulator sim;
     private final CatalogApi catalog;
+    private final OrderApi orders;
 
     Api(MoyskladSimulator sim) {
         this.sim = sim;
         this.catalog = new CatalogApi(sim, this);
+        this.orders = new OrderApi(sim, this);
     }
 
     void mount(Router router) {
@@ -66,6 +68,7 @@ final class Api {
         router.post(PREFIX + "/entity/webhook").handler(this::createEntityHook);
         router.delete(PREFIX + "/entity/webhook/:id").handler(rc -> deleteHook(rc, "webhook"));
         catalog.mount(router);
+        orders.mount(router);
         router.route(PREFIX + "/*").handler(rc -> error(rc, 404, 1005, "Неизвестный тип: " + rc.request().path()));
     }
 
