@@ -17,6 +17,14 @@ public record MoyskladCustomerOrder(String id, MoyskladMeta meta, String name, S
         public String assortmentId() {
             return assortment == null || assortment.meta() == null ? null : assortment.meta().id();
         }
+
+        public boolean reserves() {
+            return reserve != null && reserve.signum() > 0;
+        }
+
+        public boolean fullyReserved() {
+            return reserve != null && quantity != null && reserve.compareTo(quantity) >= 0;
+        }
     }
 
     /** {@code GET /entity/customerorder/metadata}: the states are user-defined, so they are mapped by id. */

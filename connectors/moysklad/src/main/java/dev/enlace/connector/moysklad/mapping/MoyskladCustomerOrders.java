@@ -98,22 +98,29 @@ public class MoyskladCustomerOrders {
     }
 
     /**
+     * Makes each position of these items reserve its whole quantity ({@code reserved}) or nothing; a
+     * position already so is left alone, so repeating it changes nothing.
+     */
+    public Uni<Void> setReserve(Connection connection, String orderId, List<MoyskladCustomerOrder.Position> positions,
+            Set<String> assortmentIds, boolean reserved) {
+        List<Uni<MoyskladCustomerOrder.Position>> updates = positions.stream()
+                .filter(p -> assortmentIds.contains(p.assortmentId()))
+                .filter(p -> reserved ? !p.fullyReserved() : p.reserves())
+                .map(p -> clients.call(connection, reserved ? "reserve customer order position" : "release customer order reserve",
+                        true, api -> api.updateCustomerOrderPosition(orderId, p.id(),
+                                Map.of("reserve", reserved ? p.quantity() : BigDecimal.ZERO))))
+                .toList();
+        return updates.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(updates).andFailFast().replaceWithVoid();
+    }
+
+    /**
      * The store order was cancelled: the positions of these items reserve nothing any more, and the
      * order goes to the tenant's cancelled state ({@code cancelledState}: a state name or id, default
      * "Отменен"), when the account has such an Unsuccessful state. Repeating it changes nothing.
      */
     public Uni<Void> release(Connection connection, MoyskladCustomerOrder order, Set<String> assortmentIds) {
         return positions(connection, order.id())
-                .chain(positions -> {
-                    List<Uni<MoyskladCustomerOrder.Position>> updates = positions.stream()
-                            .filter(p -> assortmentIds.contains(p.assortmentId()))
-                            .filter(p -> p.reserve() != null && p.reserve().signum() > 0)
-                            .map(p -> clients.call(connection, "release customer order reserve", true,
-                                    api -> api.updateCustomerOrderPosition(order.id(), p.id(), Map.of("reserve", 0))))
-                            .toList();
-                    return updates.isEmpty() ? Uni.createFrom().voidItem()
-                            : Uni.join().all(updates).andFailFast().replaceWithVoid();
-                })
+                .chain(positions -> setReserve(connection, order.id(), positions, assortmentIds, false))
                 .chain(() -> cancelledState(connection))
                 .chain(state -> state.isEmpty() || (order.state() != null && state.get().id().equals(order.state().meta().id()))
                         ? Uni.createFrom().voidItem()

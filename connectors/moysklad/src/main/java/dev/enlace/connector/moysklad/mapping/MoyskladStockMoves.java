@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * ST2 for MoySklad, through the customer order (moysklad.md has no write-off to call): a sale is the
  * store order's customer order whose positions reserve the units in the tenant's store, which lowers
  * MoySklad's free stock, the figure {@link MoyskladStockSource} gives the store. A line moved later
- * (its link appeared after payment) is added to the same order. A cancellation sets the reserve of the
+ * (its link appeared after payment) is added to the same order, and a position of the move found there
+ * without its reserve (say, an order another flow exported) is made to reserve. A cancellation sets the reserve of the
  * move's positions to 0 and the order to the cancelled state. Both directions are "make it so", so
  * {@link #record} looks the order up by {@code externalCode} itself and never creates a second one.
  */
@@ -51,23 +52,26 @@ public class MoyskladStockMoves implements ErpStockMoves {
                 return orders.create(connection, new MoyskladCustomerOrders.Draft(move.storeSystem(), move.orderId(),
                         move.office(), move.buyer(), move.lines(), true, description(move))).map(MoyskladCustomerOrder::id);
             }
+            // the order exists (an earlier try, a line linked later, or another flow exporting it): complete it
             MoyskladCustomerOrder order = found.get();
             return orders.positions(connection, order.id())
-                    .chain(positions -> orders.addPositions(connection, order.id(), missing(move, positions), true))
+                    .chain(positions -> orders.setReserve(connection, order.id(), positions, items(move), true)
+                            .chain(() -> orders.addPositions(connection, order.id(), missing(move, positions), true)))
                     .replaceWith(order.id());
         });
     }
 
-    /** OUT: the order holds a position for every item of the move. IN: none of them reserves anything. */
+    /** OUT: the order has every item of the move, each reserving its whole quantity. IN: none of them reserves anything. */
     @Override
     public Uni<Optional<String>> find(Connection connection, StockMove move) {
         return orders.find(connection, move.storeSystem(), move.orderId()).chain(found -> found.isEmpty()
                 ? Uni.createFrom().item(Optional.<String>empty())
                 : orders.positions(connection, found.get().id()).map(positions -> {
+                    Set<String> items = items(move);
                     boolean done = move.direction() == StockMove.Direction.OUT
-                            ? missing(move, positions).isEmpty()
-                            : positions.stream().noneMatch(p -> items(move).contains(p.assortmentId())
-                                    && p.reserve() != null && p.reserve().signum() > 0);
+                            ? missing(move, positions).isEmpty() && positions.stream()
+                                    .allMatch(p -> !items.contains(p.assortmentId()) || p.fullyReserved())
+                            : positions.stream().noneMatch(p -> items.contains(p.assortmentId()) && p.reserves());
                     return done ? Optional.of(found.get().id()) : Optional.<String>empty();
                 }));
     }

@@ -689,6 +689,21 @@ final class Api {
 
     // ---- envelopes, filters, errors ----
 
+    /** A filtered list: {@code rows} runs inside the account's monitor; a bad filter has been answered already. */
+    void list(RoutingContext rc, String type,
+            java.util.function.BiFunction<Account, Map<String, List<String>>, List<JsonObject>> rows) {
+        Map<String, List<String>> filter = filter(rc);
+        if (filter == null) {
+            return;
+        }
+        Account a = account(rc);
+        List<JsonObject> found;
+        synchronized (a) {
+            found = rows.apply(a, filter);
+        }
+        page(rc, found, type);
+    }
+
     /** {@code {context, meta{size, limit, offset, nextHref?, previousHref?}, rows}} with limit 1-1000. */
     void page(RoutingContext rc, List<JsonObject> all, String type) {
         int limit;

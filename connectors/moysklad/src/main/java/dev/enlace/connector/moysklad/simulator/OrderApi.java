@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,24 +71,30 @@ final class OrderApi {
     // ---- organizations and counterparties ----
 
     private void organizations(RoutingContext rc) {
-        Account a = Api.account(rc);
-        List<JsonObject> rows;
-        synchronized (a) {
-            rows = a.organizations.values().stream().map(o -> organizationView(rc, a, o)).toList();
-        }
-        api.page(rc, rows, "organization");
+        api.list(rc, "organization", (a, filter) -> a.organizations.values().stream()
+                .map(o -> organizationView(rc, a, o)).toList());
     }
 
     private void organization(RoutingContext rc) {
+        byId(rc, "organization", a -> a.organizations, this::organizationView);
+    }
+
+    /** {@code GET …/{id}}: the entity's view, or 404 code 1021. */
+    private <T> void byId(RoutingContext rc, String type, Function<Account, Map<String, T>> entities,
+            View<T> view) {
         Account a = Api.account(rc);
         synchronized (a) {
-            Account.Organization o = a.organizations.get(rc.pathParam("id"));
-            if (o == null) {
-                Api.notFound(rc, "organization");
+            T entity = entities.apply(a).get(rc.pathParam("id"));
+            if (entity == null) {
+                Api.notFound(rc, type);
                 return;
             }
-            Api.send(rc, 200, organizationView(rc, a, o));
+            Api.send(rc, 200, view.of(rc, a, entity));
         }
+    }
+
+    private interface View<T> {
+        JsonObject of(RoutingContext rc, Account a, T entity);
     }
 
     private JsonObject organizationView(RoutingContext rc, Account a, Account.Organization o) {
@@ -96,32 +103,15 @@ final class OrderApi {
     }
 
     private void counterparties(RoutingContext rc) {
-        Map<String, List<String>> filter = api.filter(rc);
-        if (filter == null) {
-            return;
-        }
-        Account a = Api.account(rc);
-        List<JsonObject> rows;
-        synchronized (a) {
-            rows = a.counterparties.values().stream()
-                    .filter(c -> Api.archived(filter, false) && Api.matches(filter, "email", c.email)
-                            && Api.matches(filter, "phone", c.phone) && Api.matches(filter, "name", c.name)
-                            && Api.matches(filter, "externalCode", c.externalCode) && Api.matches(filter, "id", c.id))
-                    .map(c -> counterpartyView(rc, a, c)).toList();
-        }
-        api.page(rc, rows, "counterparty");
+        api.list(rc, "counterparty", (a, filter) -> a.counterparties.values().stream()
+                .filter(c -> Api.archived(filter, false) && Api.matches(filter, "email", c.email)
+                        && Api.matches(filter, "phone", c.phone) && Api.matches(filter, "name", c.name)
+                        && Api.matches(filter, "externalCode", c.externalCode) && Api.matches(filter, "id", c.id))
+                .map(c -> counterpartyView(rc, a, c)).toList());
     }
 
     private void counterparty(RoutingContext rc) {
-        Account a = Api.account(rc);
-        synchronized (a) {
-            Account.Counterparty c = a.counterparties.get(rc.pathParam("id"));
-            if (c == null) {
-                Api.notFound(rc, "counterparty");
-                return;
-            }
-            Api.send(rc, 200, counterpartyView(rc, a, c));
-        }
+        byId(rc, "counterparty", a -> a.counterparties, this::counterpartyView);
     }
 
     private void createCounterparty(RoutingContext rc) {
@@ -179,15 +169,7 @@ final class OrderApi {
     }
 
     private void stateById(RoutingContext rc) {
-        Account a = Api.account(rc);
-        synchronized (a) {
-            Account.State s = a.orderStates.get(rc.pathParam("id"));
-            if (s == null) {
-                Api.notFound(rc, "state");
-                return;
-            }
-            Api.send(rc, 200, stateView(rc, a, s));
-        }
+        byId(rc, "state", a -> a.orderStates, this::stateView);
     }
 
     private JsonObject stateView(RoutingContext rc, Account a, Account.State s) {
@@ -203,34 +185,17 @@ final class OrderApi {
     // ---- customer orders ----
 
     private void orders(RoutingContext rc) {
-        Map<String, List<String>> filter = api.filter(rc);
-        if (filter == null) {
-            return;
-        }
-        Account a = Api.account(rc);
-        List<JsonObject> rows;
         // expand is ignored when limit > 100
         boolean expand = rc.request().getParam("limit", "1000").matches("\\d{1,2}|100");
-        synchronized (a) {
-            rows = a.customerOrders.values().stream()
-                    .filter(o -> Api.matches(filter, "externalCode", o.externalCode) && Api.matches(filter, "name", o.name)
-                            && Api.matches(filter, "id", o.id) && refMatches(filter, "agent", o.agentId)
-                            && Api.matches(filter, "state.name", o.stateId == null ? null : a.orderStates.get(o.stateId).name()))
-                    .map(o -> orderView(rc, a, o, expand)).toList();
-        }
-        api.page(rc, rows, ORDER);
+        api.list(rc, ORDER, (a, filter) -> a.customerOrders.values().stream()
+                .filter(o -> Api.matches(filter, "externalCode", o.externalCode) && Api.matches(filter, "name", o.name)
+                        && Api.matches(filter, "id", o.id) && refMatches(filter, "agent", o.agentId)
+                        && Api.matches(filter, "state.name", o.stateId == null ? null : a.orderStates.get(o.stateId).name()))
+                .map(o -> orderView(rc, a, o, expand)).toList());
     }
 
     private void order(RoutingContext rc) {
-        Account a = Api.account(rc);
-        synchronized (a) {
-            Account.CustomerOrder o = a.customerOrders.get(rc.pathParam("id"));
-            if (o == null) {
-                Api.notFound(rc, ORDER);
-                return;
-            }
-            Api.send(rc, 200, orderView(rc, a, o, true));
-        }
+        byId(rc, ORDER, a -> a.customerOrders, (r, a, o) -> orderView(r, a, o, true));
     }
 
     /** Object bodies only (the bulk array form is not simulated); {@code externalCode} is not unique. */
