@@ -58,9 +58,9 @@ final class OrderApi {
         router.get(p + "/entity/customerorder/metadata").handler(this::metadata);
         router.get(p + "/entity/customerorder/metadata/states/:id").handler(this::stateById);
         router.get(p + "/entity/customerorder").handler(this::orders);
-        router.post(p + "/entity/customerorder").handler(this::createOrder);
+        router.post(p + "/entity/customerorder").handler(rc -> saveOrder(rc, true));
         router.get(p + "/entity/customerorder/:id").handler(this::order);
-        router.put(p + "/entity/customerorder/:id").handler(this::updateOrder);
+        router.put(p + "/entity/customerorder/:id").handler(rc -> saveOrder(rc, false));
         router.get(p + "/entity/customerorder/:id/positions").handler(this::positions);
         router.post(p + "/entity/customerorder/:id/positions").handler(this::addPositions);
         router.get(p + "/entity/customerorder/:id/positions/:posId").handler(this::position);
@@ -198,8 +198,11 @@ final class OrderApi {
         byId(rc, ORDER, a -> a.customerOrders, (r, a, o) -> orderView(r, a, o, true));
     }
 
-    /** Object bodies only (the bulk array form is not simulated); {@code externalCode} is not unique. */
-    private void createOrder(RoutingContext rc) {
+    /**
+     * POST (object bodies only; the bulk array form is not simulated; {@code externalCode} is not
+     * unique) or PUT {@code {id}}; fires CREATE or UPDATE hooks.
+     */
+    private void saveOrder(RoutingContext rc, boolean create) {
         JsonObject body = api.bodyObject(rc);
         if (body == null) {
             return;
@@ -207,21 +210,17 @@ final class OrderApi {
         Account a = Api.account(rc);
         JsonObject view;
         boolean schedule;
+        List<String> updated = new ArrayList<>();
         synchronized (a) {
-            for (String required : List.of("organization", "agent")) {
-                if (body.getJsonObject(required) == null) {
-                    Api.error(rc, 412, 3000, "Ошибка сохранения объекта: поле '" + required
-                            + "' не может быть пустым или отсутствовать", required);
-                    return;
+            Account.CustomerOrder o = create ? newOrder(rc, a, body) : a.customerOrders.get(rc.pathParam("id"));
+            if (o == null) {
+                if (!rc.response().ended()) {
+                    Api.notFound(rc, ORDER);
                 }
+                return;
             }
-            Account.CustomerOrder o = new Account.CustomerOrder();
-            o.name = String.format("%05d", a.customerOrders.size() + 1);
-            o.externalCode = UUID.randomUUID().toString();
-            o.moment = sim.now();
-            o.created = o.moment;
             Map<String, Double> before = reserves(o);
-            if (!apply(rc, a, o, body, new ArrayList<>())) {
+            if (!apply(rc, a, o, body, updated)) {
                 return;
             }
             o.updated = sim.now();
@@ -232,38 +231,25 @@ final class OrderApi {
         if (schedule) {
             sim.scheduleStockWebhook(a);
         }
-        api.fireEntityHooks(rc, a, ORDER, view.getString("id"), "CREATE", List.of());
+        api.fireEntityHooks(rc, a, ORDER, view.getString("id"), create ? "CREATE" : "UPDATE", create ? List.of() : updated);
         Api.send(rc, 200, view);
     }
 
-    private void updateOrder(RoutingContext rc) {
-        JsonObject body = api.bodyObject(rc);
-        if (body == null) {
-            return;
-        }
-        Account a = Api.account(rc);
-        JsonObject view;
-        boolean schedule;
-        List<String> updated = new ArrayList<>();
-        synchronized (a) {
-            Account.CustomerOrder o = a.customerOrders.get(rc.pathParam("id"));
-            if (o == null) {
-                Api.notFound(rc, ORDER);
-                return;
+    /** A new order, not stored yet; null after an error answer when a required reference is missing. */
+    private Account.CustomerOrder newOrder(RoutingContext rc, Account a, JsonObject body) {
+        for (String required : List.of("organization", "agent")) {
+            if (body.getJsonObject(required) == null) {
+                Api.error(rc, 412, 3000, "Ошибка сохранения объекта: поле '" + required
+                        + "' не может быть пустым или отсутствовать", required);
+                return null;
             }
-            Map<String, Double> before = reserves(o);
-            if (!apply(rc, a, o, body, updated)) {
-                return;
-            }
-            o.updated = sim.now();
-            schedule = moveReserve(a, before, reserves(o));
-            view = orderView(rc, a, o, false);
         }
-        if (schedule) {
-            sim.scheduleStockWebhook(a);
-        }
-        api.fireEntityHooks(rc, a, ORDER, view.getString("id"), "UPDATE", updated);
-        Api.send(rc, 200, view);
+        Account.CustomerOrder o = new Account.CustomerOrder();
+        o.name = String.format("%05d", a.customerOrders.size() + 1);
+        o.externalCode = UUID.randomUUID().toString();
+        o.moment = sim.now();
+        o.created = o.moment;
+        return o;
     }
 
     /**
