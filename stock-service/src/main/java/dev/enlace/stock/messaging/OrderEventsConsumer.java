@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -161,8 +162,7 @@ public class OrderEventsConsumer {
      * The order's sale was reserved by an earlier OrderPaid (another event for the same payment): its
      * lines linked since then are moved by their own late move, so they must not join a new one.
      */
-    private static Uni<Boolean> alreadyReserved(org.hibernate.reactive.mutiny.Mutiny.Session s, Tenant tenant,
-            OrderSnapshot order) {
+    private static Uni<Boolean> alreadyReserved(Mutiny.Session s, Tenant tenant, OrderSnapshot order) {
         return s.createNativeQuery("SELECT count(*) FROM erp_stock_move WHERE tenant = ?1 AND order_id = ?2"
                         + " AND direction = 'OUT'", Long.class)
                 .setParameter(1, tenant.id())
