@@ -176,8 +176,9 @@ class SmartyConnectorTest {
         ZonedDateTime beforeChange = ZonedDateTime.of(2026, 10, 25, 2, 40, 0, 0, rome).withEarlierOffsetAtOverlap();
         java.time.Instant afterChange = beforeChange.plusMinutes(50).toInstant(); // 02:30 CET, local time went back
 
-        assertThat(SmartyProductCatalog.lastUpdateFrom(beforeChange, afterChange)).isEqualTo("2026-10-25T02:00:00");
-        assertThat(SmartyProductCatalog.lastUpdateFrom(beforeChange, beforeChange.plusMinutes(5).toInstant()))
+        assertThat(SmartyProductCatalog.lastUpdateFrom(beforeChange, Duration.ofMinutes(2), afterChange)).isEqualTo("2026-10-25T02:00:00");
+        assertThat(SmartyProductCatalog.lastUpdateFrom(beforeChange, Duration.ofMinutes(2),
+                beforeChange.plusMinutes(5).toInstant()))
                 .as("the clocks have not gone back yet").isEqualTo("2026-10-25T02:38:00");
     }
 }
