@@ -1,26 +1,32 @@
 package dev.enlace.catalog.sync;
 
+import dev.enlace.events.ProductSnapshot;
 import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.ProductCatalog;
 import dev.enlace.platform.connectors.ProductChangeSignals;
 import dev.enlace.platform.messaging.IsolatedContext;
+import dev.enlace.platform.tenant.Connection;
 import dev.enlace.platform.tenant.Tenant;
 import dev.enlace.platform.tenant.TenantRegistry;
 import dev.enlace.platform.tenant.TenantSettings;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CA5 by polling, for a product master that sends no product webhooks: at the tenant's {@code catalog.pollInterval}
- * its whole catalogue is read and every product whose content is not {@link EchoGuard#known known} is synced. The
- * first poll of a tenant only takes the baseline, so connecting an ERP does not push or create everything at once.
+ * the products changed since the last poll are read ({@link ProductCatalog#productsChangedSince}, the whole catalogue
+ * for an ERP without such a filter, and on a service's first poll) and every product whose content is not
+ * {@link EchoGuard#known known} is synced. The first poll of a tenant only takes the baseline, so connecting an ERP
+ * does not push or create everything at once.
  */
 @ApplicationScoped
 public class ProductPolling {
@@ -33,6 +39,7 @@ public class ProductPolling {
     private final Vertx vertx;
     private final Map<String, Long> lastPoll = new ConcurrentHashMap<>();
     private final Set<String> polling = ConcurrentHashMap.newKeySet();
+    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
 
     public ProductPolling(Connectors connectors, TenantRegistry tenants, EchoGuard echo, ProductPush push, Vertx vertx) {
         this.connectors = connectors;
@@ -65,12 +72,30 @@ public class ProductPolling {
 
     private Uni<Void> poll(Tenant tenant) {
         String causation = "product-poll:" + tenant.id();
-        return echo.knowsAny(tenant.id(), tenant.erp().system()).chain(baselineTaken -> connectors
-                .require(ProductCatalog.class, tenant.erp().system()).products(ProductPush.erpConnection(tenant))
-                .onItem().transformToUni(product -> IsolatedContext.run(vertx, () -> baselineTaken
-                        ? push.push(tenant, product, ProductPush.Mode.CHANGE, causation).replaceWithVoid()
-                        : echo.remember(tenant.id(), product)))
-                .merge(PARALLEL)
-                .collect().last().replaceWithVoid());
+        Connection erp = ProductPush.erpConnection(tenant);
+        ProductCatalog catalog = connectors.require(ProductCatalog.class, erp.system());
+        // a change made while this poll reads is stamped after its start, so the next poll asks from here
+        Instant started = Instant.now();
+        Cursor cursor = cursors.get(tenant.id());
+        boolean incremental = cursor != null && cursor.erp().equals(erp);
+        return echo.knowsAny(tenant.id(), erp.system()).chain(known -> {
+            boolean baselineTaken = known || incremental;
+            Multi<ProductSnapshot> read = incremental
+                    ? catalog.productsChangedSince(erp, cursor.since().atZone(tenant.timezone()))
+                    : catalog.products(erp);
+            return read.onItem().transformToUni(product -> IsolatedContext.run(vertx, () -> baselineTaken
+                            ? push.push(tenant, product, ProductPush.Mode.CHANGE, causation).replaceWithVoid()
+                            : echo.remember(tenant.id(), product)))
+                    .merge(PARALLEL)
+                    .collect().last().replaceWithVoid();
+        }).invoke(() -> cursors.put(tenant.id(), new Cursor(erp, started)));
+    }
+
+    /**
+     * Where the next poll of a tenant reads from: the start of its last complete poll, for the ERP connection it
+     * read (another account or price list starts over with a full read). Kept in memory: after a restart the first
+     * poll reads everything again, which the echo guard makes cheap for Enlace.
+     */
+    private record Cursor(Connection erp, Instant since) {
     }
 }

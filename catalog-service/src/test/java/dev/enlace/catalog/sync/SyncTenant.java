@@ -113,7 +113,7 @@ final class SyncTenant {
     }
 
     /** Adds the catalog settings, moves the tenant file into the service's directory and waits until it is loaded. */
-    private static void install(Path staging, String id, String catalogSettings) throws IOException {
+    static void install(Path staging, String id, String catalogSettings) throws IOException {
         Path live = Path.of(ConfigProvider.getConfig().getValue("enlace.tenants.directory", String.class));
         Files.writeString(staging.resolve(id + ".yaml"), "  catalog:\n" + (catalogSettings.isBlank()
                 ? "    enabled: true\n" : catalogSettings.indent(4)), java.nio.file.StandardOpenOption.APPEND);
@@ -171,6 +171,19 @@ final class SyncTenant {
         return storeProducts().stream().filter(p -> sku.equals(p.path("sku").asText(null))
                 || Stream.of(p.path("variants")).flatMap(vs -> java.util.stream.StreamSupport.stream(vs.spliterator(), false))
                         .anyMatch(v -> sku.equals(v.path("sku").asText(null)))).findFirst();
+    }
+
+    /** The image URLs of the store product holding this SKU, in the store's order. */
+    List<String> storeImages(String sku) {
+        List<String> urls = new ArrayList<>();
+        storeProduct(sku).orElseThrow().path("images").forEach(i -> urls.add(i.path("url").asText()));
+        return urls;
+    }
+
+    /** A picture the shop owner added in the store's back office. */
+    void storeAddImage(long productId, String url) {
+        send(store("/products/" + productId + "/images.json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("image", Map.of("url", url))))).build());
     }
 
     /** A shop owner's edit in the store's back office. */

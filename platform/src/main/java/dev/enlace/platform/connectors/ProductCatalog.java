@@ -5,6 +5,7 @@ import dev.enlace.platform.tenant.Connection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,24 @@ public interface ProductCatalog extends Capability {
     /** Every product of the account, page by page, within the API's rate limit. */
     Multi<ProductSnapshot> products(Connection connection);
 
+    /**
+     * The products changed at or after {@code since} (CA5 polling), for APIs that can filter by change time; the
+     * time is in the tenant's zone, for APIs that filter by local time. The answer may hold more than the changed
+     * products (an overlap margin, or the whole catalogue): the default, for APIs without such a filter, is
+     * {@link #products every product}.
+     */
+    default Multi<ProductSnapshot> productsChangedSince(Connection connection, ZonedDateTime since) {
+        return products(connection);
+    }
+
     /** One product's current state; empty when the system no longer has it. */
     Uni<Optional<ProductSnapshot>> product(Connection connection, String productId);
+
+    /**
+     * Whether the system keeps product images at all (CA8). Where it does not, its snapshots' empty image lists
+     * say nothing, and the target's images must be left alone rather than made to match "no images".
+     */
+    default boolean keepsImages() {
+        return true;
+    }
 }

@@ -33,11 +33,14 @@ public class OrderStockMovesResource {
 
     /**
      * @param direction OUT (the sale) or IN (its cancellation)
-     * @param state     READY, SENDING, DONE, FAILED, CANCELLED, or BY_DOCUMENT (the sale document moves the stock)
-     * @param erpMoveId the ERP's id of the move (Bsale: the consumption or reception)
+     * @param state     READY, SENDING, DONE, FAILED, CANCELLED, BY_DOCUMENT (the sale document moves the stock),
+     *                  NOTHING_LINKED (no line was linked at payment), or WAITING_LINK (a line waiting for its link)
+     * @param erpMoveId the ERP's id of the move (Bsale: the consumption or reception; MoySklad: the customer order)
+     * @param part      "" for the lines linked at payment; a SKU for a line moved once its link appeared
      */
     public record StockMoveView(String direction, String state, String erpSystem, String office, String erpMoveId,
-            List<StockMove.Line> lines, String unlinkedSkus, int attempts, String lastError, OffsetDateTime updatedAt) {
+            List<StockMove.Line> lines, String unlinkedSkus, int attempts, String lastError, OffsetDateTime updatedAt,
+            String part) {
     }
 
     public OrderStockMovesResource(TenantRegistry tenants, Pool pool, ObjectMapper mapper) {
@@ -47,12 +50,17 @@ public class OrderStockMovesResource {
     }
 
     @GET
-    @Operation(summary = "The ERP stock moves of a store order: consumption, reception, or none because its document moves the stock (ST2)")
+    @Operation(summary = "The ERP stock moves of a store order: consumption, reception, or none because its document"
+            + " moves the stock; lines waiting for their link, or cancelled before it appeared (ST2)")
     public Uni<List<StockMoveView>> moves(@PathParam("tenant") String tenant, @PathParam("order") String order) {
         tenants.find(tenant).orElseThrow(() -> ApiException.notFound("unknown tenant '" + tenant + "'"));
         return pool.preparedQuery("SELECT direction, state, erp_system, office, erp_move_id, lines_json, unlinked_skus,"
-                        + " attempts, last_error, updated_at FROM erp_stock_move WHERE tenant = $1 AND order_id = $2"
-                        + " ORDER BY direction DESC")
+                        + " attempts, last_error, updated_at, part FROM erp_stock_move WHERE tenant = $1 AND order_id = $2"
+                        + " UNION ALL SELECT 'OUT', CASE state WHEN 'WAITING' THEN 'WAITING_LINK' ELSE state END, erp_system,"
+                        + " office, NULL, json_build_array(json_build_object('sku', sku, 'quantity', quantity,"
+                        + " 'unitPrice', unit_price))::text, NULL, 0, NULL, updated_at, sku FROM erp_stock_move_pending"
+                        + " WHERE tenant = $1 AND order_id = $2 AND state <> 'MOVED'"
+                        + " ORDER BY direction DESC, part")
                 .execute(Tuple.of(tenant, order))
                 .map(rows -> {
                     List<StockMoveView> views = new ArrayList<>();
@@ -60,7 +68,7 @@ public class OrderStockMovesResource {
                         views.add(new StockMoveView(r.getString("direction"), r.getString("state"),
                                 r.getString("erp_system"), r.getString("office"), r.getString("erp_move_id"),
                                 lines(r.getString("lines_json")), r.getString("unlinked_skus"), r.getInteger("attempts"),
-                                r.getString("last_error"), r.getOffsetDateTime("updated_at")));
+                                r.getString("last_error"), r.getOffsetDateTime("updated_at"), r.getString("part")));
                     }
                     return views;
                 });

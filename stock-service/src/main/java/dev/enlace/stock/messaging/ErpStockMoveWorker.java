@@ -2,6 +2,7 @@ package dev.enlace.stock.messaging;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enlace.events.CustomerSnapshot;
 import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.ErpStockMoves;
 import dev.enlace.platform.connectors.StockMove;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ST2, exactly once (the pattern of document-service's DO8): a claimed move is SENDING, committed, before
  * the ERP call. A move that may have reached the ERP before (a crash while SENDING, a time-out, a 5xx or
  * 429) is first looked up by its order marker and recorded only if the ERP has none. A reception (IN)
- * waits until its consumption (OUT) is DONE.
+ * waits until the consumption (OUT) of the same part is DONE.
  */
 @ApplicationScoped
 public class ErpStockMoveWorker implements FailureRetry {
@@ -46,6 +47,7 @@ public class ErpStockMoveWorker implements FailureRetry {
     private final TenantRegistry tenants;
     private final FailureRecords failures;
     private final PgNotifications notifications;
+    private final LateLinkedLines lateLines;
     private final ObjectMapper mapper;
     private final MeterRegistry metrics;
     private final int batchSize;
@@ -55,12 +57,13 @@ public class ErpStockMoveWorker implements FailureRetry {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    record Claimed(long id, String tenant, String orderId, StockMove.Direction direction, String storeSystem,
-            String office, String linesJson, OffsetDateTime firstSent, boolean sentBefore, int attempts) {
+    record Claimed(long id, String tenant, String orderId, StockMove.Direction direction, String part,
+            String storeSystem, String office, String linesJson, String buyerJson, OffsetDateTime firstSent,
+            boolean sentBefore, int attempts) {
     }
 
     public ErpStockMoveWorker(Pool pool, Connectors connectors, TenantRegistry tenants, FailureRecords failures,
-            PgNotifications notifications, ObjectMapper mapper, MeterRegistry metrics,
+            PgNotifications notifications, LateLinkedLines lateLines, ObjectMapper mapper, MeterRegistry metrics,
             @ConfigProperty(name = "enlace.stock.moves.batch", defaultValue = "20") int batchSize,
             @ConfigProperty(name = "enlace.stock.moves.max-attempts", defaultValue = "12") int maxAttempts,
             @ConfigProperty(name = "enlace.stock.moves.retry-base", defaultValue = "1s") Duration retryBase,
@@ -70,6 +73,7 @@ public class ErpStockMoveWorker implements FailureRetry {
         this.tenants = tenants;
         this.failures = failures;
         this.notifications = notifications;
+        this.lateLines = lateLines;
         this.mapper = mapper;
         this.metrics = metrics;
         this.batchSize = batchSize;
@@ -98,7 +102,9 @@ public class ErpStockMoveWorker implements FailureRetry {
             return Uni.createFrom().voidItem();
         }
         again.set(false);
-        return sendUntilEmpty()
+        // lines whose link appeared since become moves first, so this drain sends them
+        return lateLines.moveLinked().replaceWithVoid()
+                .chain(this::sendUntilEmpty)
                 .eventually(() -> running.set(false))
                 .chain(() -> again.getAndSet(false) ? drain() : Uni.createFrom().voidItem());
     }
@@ -118,18 +124,20 @@ public class ErpStockMoveWorker implements FailureRetry {
                         + " WHERE ((x.state = 'READY' AND x.next_attempt_at <= now())"
                         + " OR (x.state = 'SENDING' AND x.locked_until < now()))"
                         + " AND (x.direction = 'OUT' OR EXISTS (SELECT 1 FROM erp_stock_move o WHERE o.tenant = x.tenant"
-                        + " AND o.order_id = x.order_id AND o.direction = 'OUT' AND o.state = 'DONE'))"
+                        + " AND o.order_id = x.order_id AND o.part = x.part AND o.direction = 'OUT' AND o.state = 'DONE'))"
                         + " ORDER BY x.next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due"
                         + " WHERE m.id = due.id"
-                        + " RETURNING m.id, m.tenant, m.order_id, m.direction, m.store_system, m.office, m.lines_json,"
+                        + " RETURNING m.id, m.tenant, m.order_id, m.direction, m.part, m.store_system, m.office, m.lines_json,"
+                        + " m.buyer_json,"
                         + " m.first_sent_at, due.sent_before, m.attempts")
                 .execute(Tuple.of(batchSize, (double) lease.toSeconds()))
                 .map(rows -> {
                     List<Claimed> batch = new ArrayList<>();
                     for (Row r : rows) {
                         batch.add(new Claimed(r.getLong("id"), r.getString("tenant"), r.getString("order_id"),
-                                StockMove.Direction.valueOf(r.getString("direction")), r.getString("store_system"),
-                                r.getString("office"), r.getString("lines_json"), r.getOffsetDateTime("first_sent_at"),
+                                StockMove.Direction.valueOf(r.getString("direction")), r.getString("part"),
+                                r.getString("store_system"), r.getString("office"), r.getString("lines_json"),
+                                r.getString("buyer_json"), r.getOffsetDateTime("first_sent_at"),
                                 r.getBoolean("sent_before"), r.getInteger("attempts")));
                     }
                     return batch;
@@ -143,7 +151,7 @@ public class ErpStockMoveWorker implements FailureRetry {
         }
         return Uni.createFrom().deferred(() -> {
                     StockMove move = new StockMove(c.tenant(), c.storeSystem(), c.orderId(), c.direction(), c.office(),
-                            lines(c.linesJson()), c.firstSent());
+                            lines(c.linesJson()), c.firstSent(), c.part(), buyer(c.buyerJson()));
                     ErpStockMoves erp = connectors.require(ErpStockMoves.class, tenant.erp().system());
                     return c.sentBefore()
                             ? erp.find(tenant.erp(), move).chain(found -> found.isPresent()
@@ -191,8 +199,17 @@ public class ErpStockMoveWorker implements FailureRetry {
                 c.direction() + " order " + c.orderId())) : update;
     }
 
+    /** {@code <order>:<direction>}, then {@code :<SKU>} for a line moved after its link appeared. */
     private static String reference(Claimed c) {
-        return c.orderId() + ":" + c.direction().name();
+        return c.orderId() + ":" + c.direction().name() + (c.part().isEmpty() ? "" : ":" + c.part());
+    }
+
+    private CustomerSnapshot buyer(String json) {
+        try {
+            return json == null ? null : mapper.readValue(json, CustomerSnapshot.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable stored buyer", e);
+        }
     }
 
     private List<StockMove.Line> lines(String json) {
@@ -211,11 +228,10 @@ public class ErpStockMoveWorker implements FailureRetry {
     /** A person fixed the cause: the move is tried again, after a lookup since it was sent before. */
     @Override
     public Uni<Void> retry(FailureRecords.Failure failure) {
-        int colon = failure.reference().lastIndexOf(':');
+        String[] ref = failure.reference().split(":", 3);
         return pool.preparedQuery("UPDATE erp_stock_move SET state = 'READY', attempts = 0, next_attempt_at = now()"
-                        + " WHERE tenant = $1 AND order_id = $2 AND direction = $3 AND state = 'FAILED'")
-                .execute(Tuple.of(failure.tenant(), failure.reference().substring(0, colon),
-                        failure.reference().substring(colon + 1)))
+                        + " WHERE tenant = $1 AND order_id = $2 AND direction = $3 AND part = $4 AND state = 'FAILED'")
+                .execute(Tuple.of(failure.tenant(), ref[0], ref[1], ref.length > 2 ? ref[2] : ""))
                 .replaceWithVoid();
     }
 }

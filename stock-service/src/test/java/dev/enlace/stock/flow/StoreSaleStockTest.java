@@ -2,6 +2,8 @@ package dev.enlace.stock.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enlace.connector.bsale.simulator.BsaleSeed;
+import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin;
 import dev.enlace.events.ExternalRef;
 import dev.enlace.events.LinkMethod;
 import dev.enlace.events.Money;
@@ -35,6 +37,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
@@ -217,6 +220,35 @@ class StoreSaleStockTest {
         await().atMost(WAIT).until(() -> recorded.equals(erpMoveId("acme", order.orderId())));
         assertThat(moves(acme, "consumptions", order.orderId())).hasSize(1);
         assertThat(erp(acme, sku)).isEqualTo(before - 1);
+    }
+
+    @Test
+    void lineNotLinkedAtPaymentIsConsumedOnceWhenItsLinkAppears() throws Exception { // ST2
+        String late = "ACME-LATE-" + ORDERS.get();
+        long lateVariant = sims.bsale().seed(acme.cpnId(), new BsaleSeed(List.of(), List.of(new BsaleSeed.Product(late, null,
+                0, 1, 1, List.of(new BsaleSeed.Variant(late, null, "Unidad", 0, 0, 9990.0, Map.of(DemoTenant.OFFICE, 10.0)))))))
+                .variantIds().get(0);
+        sims.jumpseller().seedProducts(acme.storeCode(), List.of(new JumpsellerAdmin.ProductSeed(late, late, 11890.0, 0,
+                false, "available", List.of())));
+        OrderSnapshot order = order(line(late, 2));
+        contract.publish("acme", order.orderId(), new OrderPaid("acme", order, OffsetDateTime.now()));
+        awaitState("acme", order.orderId(), "OUT", "NOTHING_LINKED");
+
+        var store = sims.jumpseller().stock(acme.storeCode(), late);
+        for (int i = 0; i < 2; i++) {
+            contract.publish("acme", late, new ProductLinked("acme", late, new ExternalRef("bsale", "p", String.valueOf(lateVariant)),
+                    new ExternalRef("jumpseller", String.valueOf(store.productId()), null), LinkMethod.SKU, OffsetDateTime.now()));
+        }
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> "DONE".equals(pool.preparedQuery(
+                        "SELECT state FROM erp_stock_move WHERE tenant = 'acme' AND order_id = $1 AND direction = 'OUT' AND part = $2")
+                .execute(Tuple.of(order.orderId(), late)).await().indefinitely().stream().map(r -> r.getString("state"))
+                .findFirst().orElse(null)));
+        List<JsonNode> lateConsumptions = moves(acme, "consumptions", order.orderId() + " (" + late + ")");
+        assertThat(lateConsumptions).hasSize(1);
+        assertThat(sims.bsale().stock(acme.cpnId(), lateVariant, DemoTenant.OFFICE).quantity()).isEqualTo(8.0);
+        assertThat(moves(acme, "consumptions", order.orderId())).isEmpty();
+        assertThat(rows("acme", order.orderId())).isEqualTo(2);
     }
 
     private static OrderSnapshot order(OrderLine... lines) {

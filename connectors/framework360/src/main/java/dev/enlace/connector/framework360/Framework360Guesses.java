@@ -37,6 +37,35 @@ public final class Framework360Guesses {
     public static final String PRODUCTS_UPDATE_STOCK = "products/updateStock";
     /** An unlimited product has {@code giacenza: null}. */
     public static final boolean NULL_STOCK_IS_UNLIMITED = true;
+    /** {@code GET products/get?id=}: one product shaped as in the list (like the catalogued {@code orders/get}). */
+    public static final String PRODUCTS_GET = "products/get";
+    public static final String PRODUCT_ID_PARAM = "id";
+    /**
+     * {@code POST products/create} {@code {sku?, nome, descrizione?, prezzo, ean?, categorie[], immagini[], attivo,
+     * giacenza?, varianti[{sku, nome, prezzo?, ean?, giacenza?}]}}: answers the product with its and its variants' ids.
+     */
+    public static final String PRODUCTS_CREATE = "products/create";
+    /**
+     * {@code POST products/update} {@code {id, ...}}: only the fields sent change (writes are verb paths with the id
+     * in the body, like {@code customers/update}).
+     */
+    public static final String PRODUCTS_UPDATE = "products/update";
+    /** In {@code products/update}, a variant with {@code id} is updated, one without is added; unlisted ones stay. */
+    public static final boolean UNLISTED_VARIANTS_KEPT = true;
+    /** {@code giacenza} is written only by {@code products/updateStock}; {@code products/update} ignores it. */
+    public static final boolean UPDATE_LEAVES_STOCK = true;
+    /** A product or variant created without {@code giacenza} starts with none (0), not unlimited. */
+    public static final long NEW_STOCK = 0;
+    /** {@code attivo: false} hides a product from the shop; new products are active unless told otherwise. */
+    public static final String ACTIVE_FIELD = "attivo";
+    /** {@code categorie} are category names; a name the site does not have yet is created. */
+    public static final String CATEGORIES_FIELD = "categorie";
+    /** {@code immagini} is the list of image URLs; sending it replaces the product's images, the URLs kept as given. */
+    public static final String IMAGES_FIELD = "immagini";
+    /** A variant's {@code nome} holds its option values joined by this (there is no separate option list). */
+    public static final String VARIANT_NAME_SEPARATOR = " / ";
+    /** A SKU already on another product or variant of the site is refused with 400. */
+    public static final boolean SKU_UNIQUE_PER_SITE = true;
 
     // ---- orders ----
     /** Orders carry {@code status} (a site status id) and {@code status_name}; sites define both. */

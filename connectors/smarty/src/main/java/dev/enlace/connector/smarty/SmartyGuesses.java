@@ -27,6 +27,12 @@ public final class SmartyGuesses {
     public static final String VARIATIONS_FIELD = "variations";
     /** {@code last_update}, {@code created} and the {@code *_from} filters are local times (no zone) in Italy. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Rome");
+    /**
+     * How much earlier than asked an incremental pull starts: {@code last_update} is to the second, and Smarty's
+     * clock and the moment it stamps a change (save or commit) may differ from Enlace's by more than that. The ERP
+     * connection's property {@code changedSinceOverlap} overrides it.
+     */
+    public static final Duration CHANGED_SINCE_OVERLAP = Duration.ofMinutes(2);
     /** A variation's change counts as its product's update for {@code last_update_from}. */
     public static final boolean VARIATION_TOUCHES_PRODUCT = true;
     /** {@code Products/post} with the SKU of an existing product updates it (the doc says "create/update"). */

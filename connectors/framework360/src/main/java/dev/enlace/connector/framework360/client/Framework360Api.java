@@ -62,6 +62,18 @@ public interface Framework360Api {
     @Path("/" + Framework360Guesses.PRODUCTS_LIST)
     Uni<Fw360Data<List<Fw360Product>>> products(@QueryParam("page") int page, @QueryParam("limit") int limit);
 
+    @GET
+    @Path("/" + Framework360Guesses.PRODUCTS_GET)
+    Uni<Fw360Data<Fw360Product>> product(@QueryParam(Framework360Guesses.PRODUCT_ID_PARAM) long id);
+
+    @POST
+    @Path("/" + Framework360Guesses.PRODUCTS_CREATE)
+    Uni<Fw360Data<Fw360Product>> createProduct(Fw360Product.Write product);
+
+    @POST
+    @Path("/" + Framework360Guesses.PRODUCTS_UPDATE)
+    Uni<Fw360Data<Fw360Product>> updateProduct(Fw360Product.Write product);
+
     @POST
     @Path("/" + Framework360Guesses.PRODUCTS_UPDATE_STOCK)
     Uni<Fw360Data<Fw360Product>> updateStock(Fw360Product.StockUpdate update);

@@ -52,6 +52,11 @@ final class Framework360ApiRoutes {
             Map.entry("payments/taxes", new Operation(HttpMethod.GET, (r, c) -> values(c.site().taxes.values().stream()))),
             Map.entry(Framework360Guesses.PRODUCTS_LIST, new Operation(HttpMethod.GET,
                     (r, c) -> page(c, c.site().products.values().stream()))),
+            Map.entry(Framework360Guesses.PRODUCTS_GET, new Operation(HttpMethod.GET, Framework360ApiRoutes::getProduct)),
+            Map.entry(Framework360Guesses.PRODUCTS_CREATE, new Operation(HttpMethod.POST,
+                    (r, c) -> r.sim.createProduct(c.site(), c.body()).deepCopy())),
+            Map.entry(Framework360Guesses.PRODUCTS_UPDATE, new Operation(HttpMethod.POST,
+                    (r, c) -> r.sim.updateProduct(c.site(), c.body()).deepCopy())),
             Map.entry(Framework360Guesses.PRODUCTS_UPDATE_STOCK, new Operation(HttpMethod.POST, Framework360ApiRoutes::updateStock)));
 
     private final Framework360Simulator sim;
@@ -143,6 +148,15 @@ final class Framework360ApiRoutes {
             throw new Fw360Error(404, "webhook non trovato");
         }
         return JSON.createObjectNode().put("deleted", true);
+    }
+
+    private static JsonNode getProduct(Framework360ApiRoutes r, Call c) {
+        String id = c.param(Framework360Guesses.PRODUCT_ID_PARAM);
+        ObjectNode product = id == null || !id.matches("\\d+") ? null : c.site().products.get(Long.parseLong(id));
+        if (product == null) {
+            throw new Fw360Error(404, "prodotto non trovato");
+        }
+        return product.deepCopy();
     }
 
     private static JsonNode updateStock(Framework360ApiRoutes r, Call c) {

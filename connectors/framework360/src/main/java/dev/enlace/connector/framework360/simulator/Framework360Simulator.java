@@ -124,11 +124,8 @@ public final class Framework360Simulator {
     /** A product without variants; {@code stock} null = unlimited. Returns its id. */
     public long addProduct(String site, String sku, String nome, BigDecimal prezzo, Long stock) {
         return with(site, s -> {
-            ObjectNode p = JSON.createObjectNode();
-            p.put("id", s.nextId()).put("sku", sku).put("nome", nome).put("prezzo", prezzo).put("iva", 22);
+            ObjectNode p = newProduct(s, sku, nome, prezzo, true);
             p.put("giacenza", stock);
-            p.putArray("varianti");
-            s.products.put(p.get("id").asLong(), p);
             return p.get("id").asLong();
         });
     }
@@ -157,6 +154,16 @@ public final class Framework360Simulator {
     /** How many times the stock of a SKU was written through the API. */
     public int stockWrites(String site, String sku) {
         return with(site, s -> s.stockWrites.getOrDefault(sku, new AtomicInteger()).get());
+    }
+
+    /** The product holding this SKU (on itself or a variant), as {@code products/get} renders it. */
+    public JsonNode product(String site, String sku) {
+        return with(site, s -> productOf(s, bySku(s, sku)).deepCopy());
+    }
+
+    /** How many times a product was created or updated through the API ({@code products/create}, {@code update}). */
+    public int productWrites(String site, long productId) {
+        return with(site, s -> s.productWrites.getOrDefault(productId, new AtomicInteger()).get());
     }
 
     public long productId(String site, String sku) {
@@ -288,6 +295,157 @@ public final class Framework360Simulator {
         }
         notify(s, "order.updated", o);
         return o;
+    }
+
+    /** {@code products/create}: {@code nome} and {@code prezzo} required, every SKU new to the site (guesses). */
+    ObjectNode createProduct(Site s, JsonNode body) {
+        if (text(body, "nome") == null || !body.path("prezzo").isNumber()) {
+            throw new Fw360Error(400, "nome e prezzo obbligatori");
+        }
+        requireNewSkus(s, body, null);
+        ObjectNode p = newProduct(s, text(body, "sku"), text(body, "nome"), body.get("prezzo").decimalValue(),
+                !body.has(Framework360Guesses.ACTIVE_FIELD) || body.get(Framework360Guesses.ACTIVE_FIELD).asBoolean());
+        p.put("giacenza", body.hasNonNull("giacenza") ? body.get("giacenza").asLong() : Framework360Guesses.NEW_STOCK);
+        writeFields(p, body);
+        for (JsonNode v : body.path("varianti")) {
+            addVariant(s, p, v);
+        }
+        s.productWrites.computeIfAbsent(p.get("id").asLong(), k -> new AtomicInteger()).incrementAndGet();
+        return p;
+    }
+
+    /** {@code products/update}: the fields sent change; variants with an id are updated, others added (guesses). */
+    ObjectNode updateProduct(Site s, JsonNode body) {
+        ObjectNode p = body.hasNonNull("id") ? s.products.get(body.get("id").asLong()) : null;
+        if (p == null) {
+            throw new Fw360Error(body.hasNonNull("id") ? 404 : 400, body.hasNonNull("id") ? "prodotto non trovato" : "id obbligatorio");
+        }
+        if (body.has("nome") && text(body, "nome") == null || body.has("prezzo") && !body.get("prezzo").isNumber()) {
+            throw new Fw360Error(400, "nome e prezzo non possono essere vuoti");
+        }
+        requireNewSkus(s, body, p);
+        for (JsonNode v : body.path("varianti")) {
+            if (v.hasNonNull("id") && variant(p, v.get("id").asLong()) == null) {
+                throw new Fw360Error(404, "variante non trovata");
+            }
+        }
+        if (body.has("nome")) {
+            p.put("nome", text(body, "nome"));
+        }
+        if (body.has("prezzo")) {
+            p.put("prezzo", body.get("prezzo").decimalValue());
+        }
+        if (body.has("sku")) {
+            p.put("sku", text(body, "sku"));
+        }
+        if (body.has(Framework360Guesses.ACTIVE_FIELD)) {
+            p.put(Framework360Guesses.ACTIVE_FIELD, body.get(Framework360Guesses.ACTIVE_FIELD).asBoolean());
+        }
+        writeFields(p, body);
+        for (JsonNode v : body.path("varianti")) {
+            ObjectNode target = v.hasNonNull("id") ? variant(p, v.get("id").asLong()) : null;
+            if (target == null) {
+                addVariant(s, p, v);
+            } else {
+                v.fields().forEachRemaining(f -> {
+                    if (List.of("sku", "nome", "prezzo", "ean").contains(f.getKey())) {
+                        target.set(f.getKey(), f.getValue().deepCopy());
+                    }
+                });
+            }
+        }
+        s.productWrites.computeIfAbsent(p.get("id").asLong(), k -> new AtomicInteger()).incrementAndGet();
+        return p;
+    }
+
+    /** The fields create and update share: description, barcode and, where sent, categories and images. */
+    private static void writeFields(ObjectNode p, JsonNode body) {
+        if (body.has("descrizione")) {
+            p.put("descrizione", text(body, "descrizione"));
+        }
+        if (body.has("ean")) {
+            p.put("ean", text(body, "ean"));
+        }
+        for (String list : List.of(Framework360Guesses.CATEGORIES_FIELD, Framework360Guesses.IMAGES_FIELD)) {
+            if (body.has(list)) {
+                ArrayNode values = p.putArray(list);
+                body.get(list).forEach(n -> {
+                    if (!n.asText().isBlank()) {
+                        values.add(n.asText().trim());
+                    }
+                });
+            }
+        }
+    }
+
+    private ObjectNode newProduct(Site s, String sku, String nome, BigDecimal prezzo, boolean active) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("id", s.nextId()).put("sku", sku).put("nome", nome).put("descrizione", (String) null).put("prezzo", prezzo)
+                .put("ean", (String) null).put("iva", 22).put(Framework360Guesses.ACTIVE_FIELD, active);
+        p.putArray(Framework360Guesses.CATEGORIES_FIELD);
+        p.putArray(Framework360Guesses.IMAGES_FIELD);
+        p.putArray("varianti");
+        s.products.put(p.get("id").asLong(), p);
+        return p;
+    }
+
+    private static void addVariant(Site s, ObjectNode product, JsonNode v) {
+        if (text(v, "sku") == null) {
+            throw new Fw360Error(400, "sku della variante obbligatorio");
+        }
+        ObjectNode variant = product.withArray("varianti").addObject();
+        variant.put("id", s.nextId()).put("product_id", product.get("id").asLong()).put("sku", text(v, "sku"))
+                .put("nome", text(v, "nome")).put("ean", text(v, "ean"))
+                .put("giacenza", v.hasNonNull("giacenza") ? v.get("giacenza").asLong() : Framework360Guesses.NEW_STOCK);
+        if (v.path("prezzo").isNumber()) {
+            variant.put("prezzo", v.get("prezzo").decimalValue());
+        }
+    }
+
+    /** Every SKU of the body must be free on the site, or already the product's own (guess: SKUs are unique). */
+    private static void requireNewSkus(Site s, JsonNode body, ObjectNode own) {
+        List<String> skus = new java.util.ArrayList<>();
+        if (text(body, "sku") != null) {
+            skus.add(text(body, "sku"));
+        }
+        body.path("varianti").forEach(v -> {
+            if (text(v, "sku") != null) {
+                skus.add(text(v, "sku"));
+            }
+        });
+        if (skus.stream().distinct().count() < skus.size()) {
+            throw new Fw360Error(400, "sku ripetuto");
+        }
+        for (String sku : skus) {
+            ObjectNode holder;
+            try {
+                holder = productOf(s, bySku(s, sku));
+            } catch (Fw360Error notFound) {
+                continue;
+            }
+            if (Framework360Guesses.SKU_UNIQUE_PER_SITE && holder != own) {
+                throw new Fw360Error(400, "sku " + sku + " già presente");
+            }
+        }
+    }
+
+    private static ObjectNode variant(ObjectNode product, long id) {
+        for (JsonNode v : product.withArray("varianti")) {
+            if (v.get("id").asLong() == id) {
+                return (ObjectNode) v;
+            }
+        }
+        return null;
+    }
+
+    /** The product itself, or the product a variant belongs to. */
+    static ObjectNode productOf(Site s, ObjectNode item) {
+        return item.has("product_id") ? s.products.get(item.get("product_id").asLong()) : item;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().trim();
     }
 
     /** A product or variant by SKU. */

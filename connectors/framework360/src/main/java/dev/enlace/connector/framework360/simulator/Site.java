@@ -19,6 +19,7 @@ final class Site {
     final Map<Long, ObjectNode> orders = new LinkedHashMap<>();
     final Map<Long, Framework360Simulator.Webhook> webhooks = new LinkedHashMap<>();
     final Map<String, AtomicInteger> stockWrites = new LinkedHashMap<>();
+    final Map<Long, AtomicInteger> productWrites = new LinkedHashMap<>();
     final WebhookDispatcher dispatcher;
     final AtomicInteger rateLimited = new AtomicInteger();
     volatile RateWindow rate;

@@ -140,6 +140,47 @@ class Framework360SimulatorTest {
     }
 
     @Test
+    void productsAreCreatedHiddenWithVariantsCategoriesAndImagesWithoutStock() throws Exception { // guesses
+        JsonNode created = data(post("products/create", "{\"nome\":\"Maglia\",\"descrizione\":\"Cotone\",\"prezzo\":15.2,"
+                + "\"attivo\":false,\"categorie\":[\"Abbigliamento\",\"Maglie\"],\"immagini\":[\"https://img/1.jpg\"],"
+                + "\"varianti\":[{\"sku\":\"MAGLIA-M\",\"nome\":\"Blu / M\",\"prezzo\":16}]}"));
+
+        JsonNode read = data(get("products/get?id=" + created.get("id").asLong(), key));
+        assertThat(read.get("attivo").asBoolean()).isFalse();
+        assertThat(read.get("categorie")).extracting(JsonNode::asText).containsExactly("Abbigliamento", "Maglie");
+        assertThat(read.get("immagini")).extracting(JsonNode::asText).containsExactly("https://img/1.jpg");
+        assertThat(read.get("varianti").get(0).get("prezzo").decimalValue()).isEqualByComparingTo("16");
+        assertThat(sim.stock(site, "MAGLIA-M")).as("stock comes from updateStock only").isZero();
+        assertThat(sim.productWrites(site, created.get("id").asLong())).isEqualTo(1);
+        assertThat(post("products/create", "{\"nome\":\"Senza prezzo\"}").statusCode()).isEqualTo(400);
+        assertThat(post("products/create", "{\"nome\":\"Doppio\",\"prezzo\":1,\"sku\":\"MAGLIA-M\"}").statusCode())
+                .as("a SKU the site has").isEqualTo(400);
+        assertThat(get("products/get?id=999999", key).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aProductUpdateChangesTheFieldsSentUpdatesVariantsByIdAndAddsTheOthers() throws Exception { // guesses
+        long id = sim.addProduct(site, "TAZZA", "Tazza", new BigDecimal("8.00"), 5L);
+        JsonNode created = data(post("products/create", "{\"nome\":\"Maglia\",\"prezzo\":15,\"immagini\":[\"https://img/1.jpg\"],"
+                + "\"varianti\":[{\"sku\":\"MAGLIA-M\",\"nome\":\"M\"}]}"));
+        long shirt = created.get("id").asLong();
+        long medium = created.get("varianti").get(0).get("id").asLong();
+
+        JsonNode updated = data(post("products/update", "{\"id\":" + shirt + ",\"nome\":\"Maglia blu\",\"immagini\":[\"https://img/2.jpg\"],"
+                + "\"varianti\":[{\"id\":" + medium + ",\"prezzo\":17,\"giacenza\":99},{\"sku\":\"MAGLIA-L\",\"nome\":\"L\"}]}"));
+
+        assertThat(updated.get("nome").asText()).isEqualTo("Maglia blu");
+        assertThat(updated.get("prezzo").decimalValue()).as("not sent, kept").isEqualByComparingTo("15");
+        assertThat(updated.get("immagini")).extracting(JsonNode::asText).containsExactly("https://img/2.jpg");
+        assertThat(updated.get("varianti")).extracting(v -> v.get("sku").asText()).containsExactly("MAGLIA-M", "MAGLIA-L");
+        assertThat(updated.get("varianti").get(0).get("prezzo").decimalValue()).isEqualByComparingTo("17");
+        assertThat(sim.stock(site, "MAGLIA-M")).as("update leaves stock alone").isZero();
+        assertThat(post("products/update", "{\"id\":" + id + ",\"sku\":\"MAGLIA-L\"}").statusCode()).isEqualTo(400);
+        assertThat(post("products/update", "{\"id\":999999,\"nome\":\"X\"}").statusCode()).isEqualTo(404);
+        assertThat(post("products/update", "{\"nome\":\"X\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theControlSidePlacesOrdersAndMovesTheirStatus() throws Exception { // /_sim, no key: shop front and back office
         String shop = "admin" + SITES.incrementAndGet();
         JsonNode created = JSON.readTree(admin("POST", "/_sim/sites", "{\"name\":\"" + shop + "\"}").body());

@@ -94,4 +94,61 @@ public interface MoyskladApi {
     @Path("/entity/product/{id}/images")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<List<MoyskladCatalogProduct.Named>> addImage(@PathParam("id") String id, Map<String, Object> image);
+
+    // ---- customer orders (ST2, OR2): one per store order, found again by externalCode ----
+
+    @GET
+    @Path("/entity/organization")
+    Uni<MoyskladPage<MoyskladCustomerOrder.Party>> organizations(@QueryParam("limit") int limit);
+
+    @GET
+    @Path("/entity/store")
+    Uni<MoyskladPage<MoyskladCatalogProduct.Named>> stores(@QueryParam("limit") int limit);
+
+    @GET
+    @Path("/entity/counterparty")
+    Uni<MoyskladPage<MoyskladCustomerOrder.Party>> counterparties(@QueryParam("filter") String filter,
+            @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/entity/counterparty")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<MoyskladCustomerOrder.Party> createCounterparty(Map<String, Object> counterparty);
+
+    @GET
+    @Path("/entity/customerorder/metadata")
+    Uni<MoyskladCustomerOrder.Metadata> customerOrderMetadata();
+
+    @GET
+    @Path("/entity/customerorder")
+    Uni<MoyskladPage<MoyskladCustomerOrder>> customerOrders(@QueryParam("filter") String filter,
+            @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/entity/customerorder")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<MoyskladCustomerOrder> createCustomerOrder(Map<String, Object> order);
+
+    /** Partial update; {@code positions} sent here would replace them all, so positions change through their own path. */
+    @PUT
+    @Path("/entity/customerorder/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<MoyskladCustomerOrder> updateCustomerOrder(@PathParam("id") String id, Map<String, Object> changes);
+
+    @GET
+    @Path("/entity/customerorder/{id}/positions")
+    Uni<MoyskladPage<MoyskladCustomerOrder.Position>> customerOrderPositions(@PathParam("id") String id,
+            @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @POST
+    @Path("/entity/customerorder/{id}/positions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<List<MoyskladCustomerOrder.Position>> addCustomerOrderPositions(@PathParam("id") String id,
+            List<Map<String, Object>> positions);
+
+    @PUT
+    @Path("/entity/customerorder/{id}/positions/{position}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<MoyskladCustomerOrder.Position> updateCustomerOrderPosition(@PathParam("id") String id,
+            @PathParam("position") String position, Map<String, Object> changes);
 }

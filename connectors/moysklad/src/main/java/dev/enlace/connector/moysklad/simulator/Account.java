@@ -30,6 +30,12 @@ final class Account {
     /** Keyed by assortment id, then store id. */
     final Map<String, Map<String, Level>> levels = new LinkedHashMap<>();
     final Map<String, StockHook> stockHooks = new LinkedHashMap<>();
+    /** Own legal entities; a new account has one, named after the account. */
+    final Map<String, Organization> organizations = new LinkedHashMap<>();
+    final Map<String, Counterparty> counterparties = new LinkedHashMap<>();
+    final Map<String, CustomerOrder> customerOrders = new LinkedHashMap<>();
+    /** Customer order states (statuses), in the order the UI lists them. */
+    final Map<String, State> orderStates = new LinkedHashMap<>();
     final Map<String, EntityHook> entityHooks = new LinkedHashMap<>();
     final RateWindow rate;
     final WebhookDispatcher dispatcher;
@@ -105,6 +111,49 @@ final class Account {
         double reserve;
         double inTransit;
         Instant changed;
+    }
+
+    record Organization(String id, String name) {
+    }
+
+    static final class Counterparty {
+        final String id = UUID.randomUUID().toString();
+        String name;
+        String companyType;
+        String email;
+        String phone;
+        String externalCode;
+        Instant updated;
+    }
+
+    /** @param stateType Regular, Successful or Unsuccessful */
+    record State(String id, String name, int color, String stateType) {
+    }
+
+    static final class CustomerOrder {
+        final String id = UUID.randomUUID().toString();
+        String name;
+        String externalCode;
+        String description;
+        String organizationId;
+        String agentId;
+        String storeId;
+        String stateId;
+        boolean applicable = true;
+        Instant moment;
+        Instant created;
+        Instant updated;
+        final List<Position> positions = new ArrayList<>();
+    }
+
+    static final class Position {
+        final String id = UUID.randomUUID().toString();
+        String assortmentId;
+        double quantity;
+        double price;
+        double discount;
+        int vat;
+        double reserve;
     }
 
     record StockHook(String id, String url, boolean enabled, String reportType, String stockType) {

@@ -34,6 +34,11 @@ final class Admin {
         router.post("/_sim/accounts/:id/stock").handler(rc -> run(rc, 200, body -> JsonObject.mapFrom(sim.moveStock(
                 rc.pathParam("id"), body.getString("assortmentId"), body.getString("storeId"),
                 body.getDouble("stockDelta", 0.0), body.getDouble("reserveDelta", 0.0)))));
+        router.get("/_sim/accounts/:id/customerorders").handler(rc -> run(rc, 200, body -> new JsonObject()
+                .put("customerOrders", new JsonArray(sim.customerOrders(rc.pathParam("id")).stream()
+                        .map(JsonObject::mapFrom).toList()))
+                .put("counterparties", new JsonArray(sim.counterparties(rc.pathParam("id")).stream()
+                        .map(JsonObject::mapFrom).toList()))));
         router.get("/_sim/accounts/:id/webhook-deliveries").handler(rc -> run(rc, 200, body -> {
             JsonArray out = new JsonArray();
             sim.webhookAttempts(rc.pathParam("id")).forEach(at -> out.add(new JsonObject().put("url", at.url())

@@ -38,10 +38,12 @@ final class Api {
 
     private final MoyskladSimulator sim;
     private final CatalogApi catalog;
+    private final OrderApi orders;
 
     Api(MoyskladSimulator sim) {
         this.sim = sim;
         this.catalog = new CatalogApi(sim, this);
+        this.orders = new OrderApi(sim, this);
     }
 
     void mount(Router router) {
@@ -66,6 +68,7 @@ final class Api {
         router.post(PREFIX + "/entity/webhook").handler(this::createEntityHook);
         router.delete(PREFIX + "/entity/webhook/:id").handler(rc -> deleteHook(rc, "webhook"));
         catalog.mount(router);
+        orders.mount(router);
         router.route(PREFIX + "/*").handler(rc -> error(rc, 404, 1005, "Неизвестный тип: " + rc.request().path()));
     }
 
@@ -685,6 +688,21 @@ final class Api {
     }
 
     // ---- envelopes, filters, errors ----
+
+    /** A filtered list: {@code rows} runs inside the account's monitor; a bad filter has been answered already. */
+    void list(RoutingContext rc, String type,
+            java.util.function.BiFunction<Account, Map<String, List<String>>, List<JsonObject>> rows) {
+        Map<String, List<String>> filter = filter(rc);
+        if (filter == null) {
+            return;
+        }
+        Account a = account(rc);
+        List<JsonObject> found;
+        synchronized (a) {
+            found = rows.apply(a, filter);
+        }
+        page(rc, found, type);
+    }
 
     /** {@code {context, meta{size, limit, offset, nextHref?, previousHref?}, rows}} with limit 1-1000. */
     void page(RoutingContext rc, List<JsonObject> all, String type) {

@@ -77,6 +77,11 @@ public final class MoyskladSimulator implements AutoCloseable {
         WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, options.webhookTimeout(), 3, n -> Duration.ZERO, 1.0);
         Account a = new Account(name, login, password,
                 new RateWindow(options.rateUnits(), options.rateWindow().toMillis(), options.clock()), dispatcher);
+        Account.Organization organization = new Account.Organization(UUID.randomUUID().toString(), name);
+        a.organizations.put(organization.id(), organization);
+        for (Account.State state : OrderApi.defaultStates()) {
+            a.orderStates.put(state.id(), state);
+        }
         accounts.put(a.id, a);
         byLogin.put(login, a);
         return new AccountAccess(a.id, login, password, issueToken(a));
@@ -210,21 +215,36 @@ public final class MoyskladSimulator implements AutoCloseable {
             if (!a.stores.containsKey(storeId)) {
                 throw new IllegalArgumentException("no store " + storeId);
             }
-            Instant now = options.clock().instant();
+            schedule = changeLevel(a, assortmentId, storeId, stockDelta, reserveDelta);
             Account.Level l = a.level(assortmentId, storeId);
-            l.stock += stockDelta;
-            l.reserve += reserveDelta;
-            l.changed = now;
             result = new StockLevel(l.stock, l.reserve, l.inTransit);
-            schedule = a.stockChangedSince == null;
-            if (schedule) {
-                a.stockChangedSince = now;
-            }
         }
         if (schedule) {
-            vertx.setTimer(Math.max(1, options.stockWebhookDelay().toMillis()), t -> sendStockWebhooks(a));
+            scheduleStockWebhook(a);
         }
         return result;
+    }
+
+    /**
+     * Inside the account's monitor: changes one level (a null store is reserve not tied to a store)
+     * and notes it for the stock webhook; true when the caller must {@link #scheduleStockWebhook}.
+     */
+    boolean changeLevel(Account a, String assortmentId, String storeId, double stockDelta, double reserveDelta) {
+        Instant now = options.clock().instant();
+        Account.Level l = a.level(assortmentId, storeId);
+        l.stock += stockDelta;
+        l.reserve += reserveDelta;
+        l.changed = now;
+        boolean schedule = a.stockChangedSince == null;
+        if (schedule) {
+            a.stockChangedSince = now;
+        }
+        return schedule;
+    }
+
+    /** Outside the monitor: the stock webhook goes out after the gathering delay. */
+    void scheduleStockWebhook(Account a) {
+        vertx.setTimer(Math.max(1, options.stockWebhookDelay().toMillis()), t -> sendStockWebhooks(a));
     }
 
     public StockLevel stock(String accountId, String assortmentId, String storeId) {
@@ -270,6 +290,40 @@ public final class MoyskladSimulator implements AutoCloseable {
             return a.products.values().stream().map(p -> new CatalogProduct(p.id, p.name, p.article, p.description,
                     p.price, p.folderId == null ? null : CatalogApi.path(a, a.folders.get(p.folderId)),
                     p.images.stream().map(Account.Image::filename).toList())).toList();
+        }
+    }
+
+    /** A customer order as the web UI shows it: its buyer, store, state and positions. */
+    public record CustomerOrderView(String id, String name, String externalCode, String agentId, String storeId,
+            String state, String stateType, boolean applicable, List<PositionView> positions) {
+    }
+
+    /** @param price in kopecks */
+    public record PositionView(String assortmentId, double quantity, double reserve, double price) {
+    }
+
+    public record CounterpartyView(String id, String name, String email, String phone) {
+    }
+
+    /** Every customer order of the account, in creation order. */
+    public List<CustomerOrderView> customerOrders(String accountId) {
+        Account a = account(accountId);
+        synchronized (a) {
+            return a.customerOrders.values().stream().map(o -> {
+                Account.State state = o.stateId == null ? null : a.orderStates.get(o.stateId);
+                return new CustomerOrderView(o.id, o.name, o.externalCode, o.agentId, o.storeId,
+                        state == null ? null : state.name(), state == null ? null : state.stateType(), o.applicable,
+                        o.positions.stream().map(p -> new PositionView(p.assortmentId, p.quantity, p.reserve, p.price))
+                                .toList());
+            }).toList();
+        }
+    }
+
+    public List<CounterpartyView> counterparties(String accountId) {
+        Account a = account(accountId);
+        synchronized (a) {
+            return a.counterparties.values().stream().map(c -> new CounterpartyView(c.id, c.name, c.email, c.phone))
+                    .toList();
         }
     }
 

@@ -361,6 +361,133 @@ class MoyskladSimulatorTest {
         assertThat(byId(get("/report/stock/all/current", token).body(), item).get("stock").asDouble()).isEqualTo(5.0);
     }
 
+    // ---- customer orders (ST2, OR2) ----
+
+    private String href(String type, String id) {
+        return "{\"meta\":{\"href\":\"" + server.baseUrl() + API + "/entity/" + type + "/" + id + "\",\"type\":\"" + type
+                + "\",\"mediaType\":\"application/json\"}}";
+    }
+
+    private String organization() {
+        return get("/entity/organization", account.token()).body().at("/rows/0/id").asText();
+    }
+
+    private String counterparty(String email) {
+        return call("POST", API + "/entity/counterparty", "{\"name\":\"Ана\",\"email\":\"" + email
+                + "\",\"companyType\":\"individual\"}", account.token(), true, Map.of()).body().get("id").asText();
+    }
+
+    /** A posted order in the main store reserving {@code reserve} of the mug. */
+    private Resp customerOrder(String externalCode, double quantity, double reserve) {
+        return call("POST", API + "/entity/customerorder", "{\"externalCode\":\"" + externalCode + "\",\"organization\":"
+                + href("organization", organization()) + ",\"agent\":" + href("counterparty", counterparty("a@b.ru"))
+                + ",\"store\":" + href("store", seeded.storeIds().get(0)) + ",\"positions\":[{\"quantity\":" + quantity
+                + ",\"price\":50000,\"reserve\":" + reserve + ",\"assortment\":" + href("product", seeded.productIds().get(0))
+                + "}]}", account.token(), true, Map.of());
+    }
+
+    private double freeStock(String store) {
+        JsonNode rows = get("/report/stock/bystore/current?stockType=freeStock&filter=" + enc("assortmentId="
+                + seeded.assortmentIds().get(0) + ";storeId=" + store), account.token()).body();
+        return rows.size() == 0 ? 0 : rows.get(0).get("freeStock").asDouble();
+    }
+
+    @Test
+    void customerOrderRequiresOrganizationAndAgent() {
+        Resp r = call("POST", API + "/entity/customerorder", "{\"organization\":" + href("organization", organization()) + "}",
+                account.token(), true, Map.of());
+        assertThat(r.status()).isEqualTo(412);
+        assertThat(r.body().at("/errors/0/code").asInt()).isEqualTo(3000);
+        assertThat(r.body().at("/errors/0/parameter").asText()).isEqualTo("agent");
+    }
+
+    @Test
+    void positionReserveLowersFreeStockNotStockAndIsAnnouncedAsAStockChange() {
+        sim.registerStockWebhook(account.accountId(), sink() + "/stock", "all", "stock");
+        String main = seeded.storeIds().get(0);
+        Resp created = customerOrder("shop-order-1", 3, 2);
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.body().get("name").asText()).isNotBlank();
+        assertThat(created.body().at("/positions/meta/size").asInt()).isEqualTo(1);
+        assertThat(freeStock(main)).isEqualTo(3.0);
+        JsonNode report = row(get("/report/stock/all", account.token()).body().get("rows"), seeded.assortmentIds().get(0));
+        assertThat(report.get("stock").asDouble()).isEqualTo(8.0);
+        assertThat(report.get("reserve").asDouble()).isEqualTo(3.0);
+        assertThat(sim.stock(account.accountId(), seeded.assortmentIds().get(0), main).reserve()).isEqualTo(2.0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.stream().anyMatch(d -> d.startsWith("/stock?requestId=")));
+    }
+
+    @Test
+    void externalCodeIsNotUniqueSoClientsFindOrdersByItsFilter() {
+        customerOrder("shop-order-7", 1, 0);
+        customerOrder("shop-order-7", 1, 0);
+        customerOrder("shop-order-8", 1, 0);
+        assertThat(get("/entity/customerorder?filter=" + enc("externalCode=shop-order-7"), account.token()).body()
+                .at("/meta/size").asInt()).isEqualTo(2);
+        assertThat(get("/entity/customerorder?filter=" + enc("externalCode=shop-order-9"), account.token()).body()
+                .get("rows")).isEmpty();
+    }
+
+    @Test
+    void positionsAreAddedAndTheirReserveReleasedThroughTheirOwnPath() {
+        String main = seeded.storeIds().get(0);
+        String order = customerOrder("shop-order-2", 2, 2).body().get("id").asText();
+        Resp added = call("POST", API + "/entity/customerorder/" + order + "/positions", "[{\"quantity\":1,\"reserve\":1,"
+                + "\"assortment\":" + href("variant", seeded.assortmentIds().get(2)) + "}]", account.token(), true, Map.of());
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.body()).hasSize(1);
+        JsonNode positions = get("/entity/customerorder/" + order + "/positions", account.token()).body().get("rows");
+        assertThat(positions).hasSize(2);
+        String mugPosition = positions.get(0).get("id").asText();
+        Resp tooMuch = call("PUT", API + "/entity/customerorder/" + order + "/positions/" + mugPosition, "{\"reserve\":5}",
+                account.token(), true, Map.of());
+        assertThat(tooMuch.status()).isEqualTo(412);
+        assertThat(freeStock(main)).isEqualTo(3.0);
+        Resp released = call("PUT", API + "/entity/customerorder/" + order + "/positions/" + mugPosition, "{\"reserve\":0}",
+                account.token(), true, Map.of());
+        assertThat(released.body().get("reserve").asDouble()).isZero();
+        assertThat(freeStock(main)).isEqualTo(5.0);
+        // a product with variants is not an assortment item of its own
+        Resp wrong = call("POST", API + "/entity/customerorder/" + order + "/positions", "{\"quantity\":1,\"assortment\":"
+                + href("product", seeded.productIds().get(1)) + "}", account.token(), true, Map.of());
+        assertThat(wrong.status()).isEqualTo(412);
+    }
+
+    @Test
+    void statesComeFromMetadataAndAStateOfAnotherDocumentIsError11002() {
+        JsonNode states = get("/entity/customerorder/metadata", account.token()).body().get("states");
+        JsonNode cancelled = null;
+        for (JsonNode state : states) {
+            if (state.get("name").asText().equals("Отменен")) {
+                cancelled = state;
+            }
+        }
+        assertThat(cancelled).isNotNull();
+        assertThat(cancelled.get("stateType").asText()).isEqualTo("Unsuccessful");
+        String order = customerOrder("shop-order-3", 1, 1).body().get("id").asText();
+        Resp foreign = call("PUT", API + "/entity/customerorder/" + order, "{\"state\":{\"meta\":{\"href\":\"" + server.baseUrl()
+                + API + "/entity/demand/metadata/states/" + cancelled.get("id").asText() + "\"}}}", account.token(), true, Map.of());
+        assertThat(foreign.body().at("/errors/0/code").asInt()).isEqualTo(11002);
+        Resp moved = call("PUT", API + "/entity/customerorder/" + order, "{\"state\":{\"meta\":"
+                + cancelled.get("meta").toString() + "}}", account.token(), true, Map.of());
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(get("/entity/customerorder/" + order + "?expand=state", account.token()).body().at("/state/name").asText())
+                .isEqualTo("Отменен");
+    }
+
+    @Test
+    void counterpartiesAreFoundByExactEmailAndCustomerOrderCreationFiresItsHook() {
+        call("POST", API + "/entity/webhook", "{\"url\":\"" + sink() + "/orders\",\"action\":\"CREATE\","
+                + "\"entityType\":\"customerorder\"}", account.token(), true, Map.of());
+        String id = counterparty("buyer@shop.ru");
+        assertThat(get("/entity/counterparty?filter=" + enc("email=buyer@shop.ru"), account.token()).body().at("/rows/0/id")
+                .asText()).isEqualTo(id);
+        assertThat(get("/entity/counterparty?filter=" + enc("email=buyer@shop"), account.token()).body().get("rows")).isEmpty();
+        String order = customerOrder("shop-order-4", 1, 0).body().get("id").asText();
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.stream().anyMatch(d -> d.startsWith("/orders?requestId=")
+                && d.contains("/entity/customerorder/" + order) && d.contains("\"action\":\"CREATE\"")));
+    }
+
     // ---- helpers ----
 
     static String sink() {

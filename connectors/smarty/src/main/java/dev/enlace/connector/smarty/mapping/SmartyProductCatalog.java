@@ -12,6 +12,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +30,10 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SmartyProductCatalog implements ProductCatalog {
+    /** {@code last_update_from}: ISO local time without zone (framework360-smarty.md §B.2). */
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    /** ERP connection property: how much earlier than the last poll an incremental pull starts. */
+    public static final String OVERLAP_PROPERTY = "changedSinceOverlap";
     private final SmartyClients clients;
 
     public SmartyProductCatalog(SmartyClients clients) {
@@ -37,6 +48,32 @@ public class SmartyProductCatalog implements ProductCatalog {
     @Override
     public Multi<ProductSnapshot> products(Connection connection) {
         return SmartyVariants.products(clients, connection, null).map(SmartyProductCatalog::snapshot);
+    }
+
+    /**
+     * CA5 polling: {@code Products/list?last_update_from=}, the local time in the tenant's zone, the connection's
+     * {@value #OVERLAP_PROPERTY} (an ISO duration, default {@link SmartyGuesses#CHANGED_SINCE_OVERLAP}) early.
+     */
+    @Override
+    public Multi<ProductSnapshot> productsChangedSince(Connection connection, ZonedDateTime since) {
+        Duration overlap = connection.property(OVERLAP_PROPERTY).map(Duration::parse).orElse(SmartyGuesses.CHANGED_SINCE_OVERLAP);
+        return SmartyVariants.products(clients, connection, lastUpdateFrom(since, overlap, Instant.now()))
+                .map(SmartyProductCatalog::snapshot);
+    }
+
+    /**
+     * Smarty filters by local time without a zone, to the second, inclusive: start {@code overlap} early, and where
+     * clocks went back since then, from the start of the repeated hour (its changes carry local times earlier than
+     * {@code since}'s).
+     */
+    static String lastUpdateFrom(ZonedDateTime since, Duration overlap, Instant now) {
+        ZonedDateTime from = since.minus(overlap);
+        LocalDateTime local = from.toLocalDateTime();
+        ZoneOffsetTransition next = from.getZone().getRules().nextTransition(from.toInstant());
+        if (next != null && next.isOverlap() && !next.getInstant().isAfter(now) && next.getDateTimeAfter().isBefore(local)) {
+            local = next.getDateTimeAfter();
+        }
+        return local.truncatedTo(ChronoUnit.SECONDS).format(LOCAL_TIME);
     }
 
     /** No single-product read is documented: the list is scanned. */

@@ -15,6 +15,8 @@ final class Account {
     final Map<Long, ObjectNode> variations = new LinkedHashMap<>();
     final Map<Long, ObjectNode> customers = new LinkedHashMap<>();
     final Map<Long, ObjectNode> orders = new LinkedHashMap<>();
+    /** The latest API calls answered, oldest first (the control side's request log). */
+    final java.util.Deque<SmartySimulator.Request> requests = new java.util.ArrayDeque<>();
     final AtomicInteger rateLimited = new AtomicInteger();
     volatile RateWindow rate;
     private long ids;

@@ -45,6 +45,8 @@ final class SmartyAdminRoutes {
             sim.setStock(rc.pathParam("key"), b.path("sku").asText(), b.path("stock").decimalValue());
             return sim.item(rc.pathParam("key"), b.path("sku").asText());
         }));
+        router.get("/_sim/accounts/:key/requests").handler(rc -> reply(rc, 200, b ->
+                JSON.valueToTree(sim.requests(rc.pathParam("key")))));
         router.get("/_sim/accounts/:key/orders").handler(rc -> reply(rc, 200, b ->
                 JSON.valueToTree(sim.orders(rc.pathParam("key")))));
     }

@@ -98,12 +98,25 @@ final class SmartyApiRoutes {
             synchronized (account) {
                 answer = action.handler().apply(this, call);
             }
+            sim.log(account, new SmartySimulator.Request(rc.request().method().name(), m.group(1) + "/" + m.group(2),
+                    query(rc), answer.isArray() ? answer.size() : 1));
             rc.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(answer.toString());
         } catch (SmartyError e) {
             error(rc, e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             error(rc, new SmartyError(400, "JSON non valido"));
         }
+    }
+
+    /** The query parameters of a call, without the key. */
+    private static Map<String, String> query(RoutingContext rc) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        rc.queryParams().forEach((name, value) -> {
+            if (!"ApiKey".equals(name)) {
+                out.put(name, value);
+            }
+        });
+        return out;
     }
 
     // ---- products and variations ----

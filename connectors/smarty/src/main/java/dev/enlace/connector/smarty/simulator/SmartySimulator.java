@@ -33,6 +33,7 @@ import java.util.function.Function;
  */
 public final class SmartySimulator {
     public static final String API_PREFIX = "/titanium/V2/Api";
+    static final int REQUEST_LOG = 1000;
     static final ObjectMapper JSON = new ObjectMapper();
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -112,6 +113,27 @@ public final class SmartySimulator {
     /** Every sales order, oldest first, as {@code Sales_Orders/list} renders them. */
     public List<JsonNode> orders(String apiKey) {
         return with(apiKey, a -> a.orders.values().stream().map(o -> (JsonNode) o.deepCopy()).toList());
+    }
+
+    /**
+     * One API call the account answered: method, {@code Resource/action}, query parameters (without the key), and
+     * how many items a list answered (1 for other calls). Control side only: the API shows nothing of it.
+     */
+    public record Request(String method, String action, Map<String, String> query, int items) {
+    }
+
+    /** The account's latest API calls answered successfully (at most {@value #REQUEST_LOG}), oldest first. */
+    public List<Request> requests(String apiKey) {
+        return with(apiKey, a -> List.copyOf(a.requests));
+    }
+
+    void log(Account a, Request request) {
+        synchronized (a) {
+            a.requests.addLast(request);
+            if (a.requests.size() > REQUEST_LOG) {
+                a.requests.removeFirst();
+            }
+        }
     }
 
     // ---- levers ----

@@ -31,6 +31,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -147,5 +149,36 @@ class SmartyConnectorTest {
                 .singleElement().satisfies(v -> assertThat(v.variantId()).isEqualTo(String.valueOf(plain)));
         assertThat(catalog.product(connection, "999999").await().atMost(WAIT)).isEmpty();
         assertThat(catalog.products(connection).collect().asList().await().atMost(WAIT)).hasSize(2);
+    }
+
+    @Test
+    void changedSinceAsksSmartyForTheLocalTimeInTheTenantsZoneAnOverlapEarlier() { // CA5 polling
+        product("OLD", "1");
+        product("NEW", "1");
+        ZonedDateTime since = ZonedDateTime.now(ZoneId.of("Europe/Rome")).plusMinutes(10);
+
+        List<ProductSnapshot> changed = connectors.require(ProductCatalog.class, "smarty")
+                .productsChangedSince(connection, since).collect().asList().await().atMost(WAIT);
+
+        assertThat(changed).as("nothing changed since then, even with the overlap").isEmpty();
+        SmartySimulator.Request request = sim.requests(apiKey).get(sim.requests(apiKey).size() - 1);
+        assertThat(request.action()).isEqualTo("Products/list");
+        assertThat(request.query()).containsEntry("last_update_from", since.minusMinutes(2)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")));
+        assertThat(connectors.require(ProductCatalog.class, "smarty").productsChangedSince(connection, since.minusMinutes(15))
+                .collect().asList().await().atMost(WAIT)).extracting(ProductSnapshot::name)
+                .containsExactlyInAnyOrder("Prodotto OLD", "Prodotto NEW");
+    }
+
+    @Test
+    void aPullAcrossTheAutumnClockChangeStartsAtTheRepeatedHour() { // CA5 polling: 03:00 CEST -> 02:00 CET
+        ZoneId rome = ZoneId.of("Europe/Rome");
+        ZonedDateTime beforeChange = ZonedDateTime.of(2026, 10, 25, 2, 40, 0, 0, rome).withEarlierOffsetAtOverlap();
+        java.time.Instant afterChange = beforeChange.plusMinutes(50).toInstant(); // 02:30 CET, local time went back
+
+        assertThat(SmartyProductCatalog.lastUpdateFrom(beforeChange, Duration.ofMinutes(2), afterChange)).isEqualTo("2026-10-25T02:00:00");
+        assertThat(SmartyProductCatalog.lastUpdateFrom(beforeChange, Duration.ofMinutes(2),
+                beforeChange.plusMinutes(5).toInstant()))
+                .as("the clocks have not gone back yet").isEqualTo("2026-10-25T02:38:00");
     }
 }

@@ -122,6 +122,20 @@ class SmartySimulatorTest {
     }
 
     @Test
+    void theRequestLogShowsEachAnsweredCallWithItsQueryAndItemsButNeverTheKey() throws Exception { // control side
+        post("Products/post/", "{\"sku\":\"A\",\"title\":\"A\"}");
+        post("Products/post/", "{\"sku\":\"B\",\"title\":\"B\"}");
+        array("Products/list", "&last_update_from=2000-01-01T00:00:00");
+        call("GET", "Products/list", "nope", null);
+
+        assertThat(sim.requests(key)).extracting(SmartySimulator.Request::method, SmartySimulator.Request::action,
+                SmartySimulator.Request::items).containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "Products/post", 1),
+                org.assertj.core.groups.Tuple.tuple("POST", "Products/post", 1), org.assertj.core.groups.Tuple.tuple("GET", "Products/list", 2));
+        assertThat(sim.requests(key).get(2).query()).containsEntry("last_update_from", "2000-01-01T00:00:00")
+                .doesNotContainKey("ApiKey");
+    }
+
+    @Test
     void customersAreFoundByFreeText() throws Exception { // §B.3
         post("Customers/post/", "{\"name\":\"Mario\",\"last_name\":\"Rossi\",\"email\":\"mario@example.it\","
                 + "\"billing_address\":{\"address\":\"Via Roma 1\",\"city\":\"Milano\",\"zipcode\":\"20100\",\"country_iso\":\"IT\"}}");
