@@ -43,8 +43,8 @@ import java.util.Map;
 @Singleton
 public class DocumentWorker extends ExactlyOnceCalls<DocumentWorker.Claimed> {
     static final String FAILURE_KIND = "document-issue";
-    private static final Table TABLE = new Table("legal_document", "purpose", DocumentPurpose.SALE.name(), "ISSUING",
-            "ISSUED", FAILURE_KIND, List.of("purpose", "document_type", "order_json"));
+    private static final Table TABLE = new Table("legal_document", "purpose", DocumentPurpose.SALE.name(), List.of(), "ISSUING",
+            "ISSUED", FAILURE_KIND, List.of("purpose", "document_type", "order_json"), "");
 
     private final Connectors connectors;
     private final TenantRegistry tenants;

@@ -15,6 +15,7 @@ public final class DrainLoop {
     private static final Logger LOG = Logger.getLogger(DrainLoop.class);
 
     private final String name;
+    private final Supplier<Uni<Void>> start;
     private final Supplier<Uni<Boolean>> round;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -24,7 +25,13 @@ public final class DrainLoop {
      * @param round works one batch; its item says whether more may be waiting (a full batch)
      */
     public DrainLoop(String name, Supplier<Uni<Boolean>> round) {
+        this(name, () -> Uni.createFrom().voidItem(), round);
+    }
+
+    /** @param start runs once at the start of each drain, before its rounds */
+    public DrainLoop(String name, Supplier<Uni<Void>> start, Supplier<Uni<Boolean>> round) {
         this.name = name;
+        this.start = start;
         this.round = round;
     }
 
@@ -34,7 +41,7 @@ public final class DrainLoop {
             return Uni.createFrom().voidItem();
         }
         again.set(false);
-        return untilEmpty()
+        return Uni.createFrom().deferred(() -> start.get()).chain(this::untilEmpty)
                 .eventually(() -> running.set(false))
                 .chain(() -> again.getAndSet(false) ? drain() : Uni.createFrom().voidItem());
     }

@@ -41,6 +41,11 @@ public abstract class ExactlyOnceCalls<C extends ExactlyOnceCalls.Claimed> imple
         /** The value of the step column. */
         String step();
 
+        /** The values of the table's group columns, in their order. */
+        default List<String> group() {
+            return List.of();
+        }
+
         boolean sentBefore();
 
         int attempts();
@@ -49,10 +54,13 @@ public abstract class ExactlyOnceCalls<C extends ExactlyOnceCalls.Claimed> imple
     /**
      * @param stepColumn the column that tells the rows of one order apart; {@code firstStep} is the row the
      *     others wait for
+     * @param groupColumns where an order has several first rows: a row waits for the first row of its group
      * @param columns what a claim returns besides {@code id, tenant, order_id, attempts} and {@code sent_before}
+     * @param claimSets more assignments a claim makes (e.g. {@code first_sent_at = COALESCE(q.first_sent_at, now())}),
+     *     or empty
      */
-    public record Table(String name, String stepColumn, String firstStep, String sendingState, String doneState,
-            String failureKind, List<String> columns) {
+    public record Table(String name, String stepColumn, String firstStep, List<String> groupColumns,
+            String sendingState, String doneState, String failureKind, List<String> columns, String claimSets) {
     }
 
     public record Settings(int batchSize, int maxAttempts, Duration retryBase, Duration lease) {
@@ -69,7 +77,7 @@ public abstract class ExactlyOnceCalls<C extends ExactlyOnceCalls.Claimed> imple
         this.failures = failures;
         this.table = table;
         this.settings = settings;
-        this.loop = new DrainLoop(table.failureKind(), this::round);
+        this.loop = new DrainLoop(table.failureKind(), this::beforeDrain, this::round);
     }
 
     /** Maps a claimed row (its {@code id, tenant, order_id, attempts, sent_before} and the table's columns). */
@@ -80,6 +88,11 @@ public abstract class ExactlyOnceCalls<C extends ExactlyOnceCalls.Claimed> imple
 
     /** What a failure record says besides the reason. */
     protected abstract String failureDetail(C claimed);
+
+    /** Work that makes rows due, done once at the start of each drain. */
+    protected Uni<Void> beforeDrain() {
+        return Uni.createFrom().voidItem();
+    }
 
     /** Runs until nothing is due; a call while running makes the running drain go round once more. */
     public Uni<Void> drain() {
@@ -106,12 +119,15 @@ public abstract class ExactlyOnceCalls<C extends ExactlyOnceCalls.Claimed> imple
         String t = table.name();
         String extra = table.columns().stream().map(c -> ", q." + c).reduce("", String::concat);
         return pool.preparedQuery("UPDATE " + t + " q SET state = '" + table.sendingState() + "', erp_called = true,"
+                        + (table.claimSets().isEmpty() ? "" : " " + table.claimSets() + ",")
                         + " attempts = q.attempts + 1, locked_until = now() + make_interval(secs => $2), updated_at = now()"
                         + " FROM (SELECT id, erp_called OR state = '" + table.sendingState() + "' AS sent_before FROM " + t + " x"
                         + " WHERE ((x.state = 'READY' AND x.next_attempt_at <= now())"
                         + " OR (x.state = '" + table.sendingState() + "' AND x.locked_until < now()))"
                         + " AND (x." + table.stepColumn() + " = '" + table.firstStep() + "' OR EXISTS (SELECT 1 FROM " + t
-                        + " f WHERE f.tenant = x.tenant AND f.order_id = x.order_id AND f." + table.stepColumn()
+                        + " f WHERE f.tenant = x.tenant AND f.order_id = x.order_id"
+                        + table.groupColumns().stream().map(g -> " AND f." + g + " = x." + g).reduce("", String::concat)
+                        + " AND f." + table.stepColumn()
                         + " = '" + table.firstStep() + "' AND f.state = '" + table.doneState() + "'))"
                         + " ORDER BY x.next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due"
                         + " WHERE q.id = due.id"
@@ -184,7 +200,9 @@ public abstract class ExactlyOnceCalls<C extends ExactlyOnceCalls.Claimed> imple
     }
 
     protected static String reference(Claimed claimed) {
-        return claimed.orderId() + ":" + claimed.step();
+        StringBuilder reference = new StringBuilder(claimed.orderId()).append(':').append(claimed.step());
+        claimed.group().stream().filter(value -> !value.isEmpty()).forEach(value -> reference.append(':').append(value));
+        return reference.toString();
     }
 
     @Override
@@ -195,11 +213,18 @@ public abstract class ExactlyOnceCalls<C extends ExactlyOnceCalls.Claimed> imple
     /** A person fixed the cause: the row is tried again, after a lookup since it was sent before. */
     @Override
     public Uni<Void> retry(FailureRecords.Failure failure) {
-        int colon = failure.reference().lastIndexOf(':');
+        List<String> groups = table.groupColumns();
+        String[] parts = failure.reference().split(":", 2 + groups.size());
+        List<Object> values = new ArrayList<>(List.of(failure.tenant(), parts[0], parts[1]));
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < groups.size(); i++) {
+            values.add(parts.length > 2 + i ? parts[2 + i] : "");
+            where.append(" AND ").append(groups.get(i)).append(" = $").append(4 + i);
+        }
         return pool.preparedQuery("UPDATE " + table.name() + " SET state = 'READY', attempts = 0, next_attempt_at = now()"
-                        + " WHERE tenant = $1 AND order_id = $2 AND " + table.stepColumn() + " = $3 AND state = 'FAILED'")
-                .execute(Tuple.of(failure.tenant(), failure.reference().substring(0, colon),
-                        failure.reference().substring(colon + 1)))
+                        + " WHERE tenant = $1 AND order_id = $2 AND " + table.stepColumn() + " = $3" + where
+                        + " AND state = 'FAILED'")
+                .execute(Tuple.from(values))
                 .replaceWithVoid();
     }
 }
