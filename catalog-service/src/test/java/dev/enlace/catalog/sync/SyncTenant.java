@@ -113,7 +113,7 @@ final class SyncTenant {
     }
 
     /** Adds the catalog settings, moves the tenant file into the service's directory and waits until it is loaded. */
-    private static void install(Path staging, String id, String catalogSettings) throws IOException {
+    static void install(Path staging, String id, String catalogSettings) throws IOException {
         Path live = Path.of(ConfigProvider.getConfig().getValue("enlace.tenants.directory", String.class));
         Files.writeString(staging.resolve(id + ".yaml"), "  catalog:\n" + (catalogSettings.isBlank()
                 ? "    enabled: true\n" : catalogSettings.indent(4)), java.nio.file.StandardOpenOption.APPEND);
