@@ -95,7 +95,9 @@ class MoyskladInsalesSyncTest {
         String run = given().contentType("application/json").body(Map.of("source", "ERP"))
                 .post("/tenants/msca4/catalog/initial-sync").then().statusCode(202)
                 .body("sourceSystem", equalTo("moysklad")).body("targetSystem", equalTo("insales")).extract().path("id");
-        awaitInitialSync("msca4", run).body("total", equalTo(2)).body("created", equalTo(2)).body("failed", equalTo(0));
+        float rate = awaitInitialSync("msca4", run).body("total", equalTo(2)).body("created", equalTo(2)).body("failed", equalTo(0))
+                .extract().path("productsPerSecond");
+        System.out.printf("CA4 MoySklad -> inSales: 2 products (3 variants) as skeletons at %.2f products/s%n", rate);
 
         JsonNode mug = t.storeProduct("MS-MUG").orElseThrow();
         assertThat(mug.path("title").asText()).isEqualTo("Кружка");
@@ -125,7 +127,9 @@ class MoyskladInsalesSyncTest {
         catalogue(t);
         t.install("");
 
-        finish(startRun("msca3", "import")).body("created", equalTo(2)).body("failed", equalTo(0));
+        float rate = finish(startRun("msca3", "import")).body("created", equalTo(2)).body("failed", equalTo(0))
+                .extract().path("ratePerSecond");
+        System.out.printf("CA3 MoySklad -> inSales: 2 products (3 variants, 1 image) at %.2f products/s%n", rate);
 
         JsonNode mug = t.storeProduct("MS-MUG").orElseThrow();
         assertThat(mug.path("is_hidden").asBoolean()).isTrue();

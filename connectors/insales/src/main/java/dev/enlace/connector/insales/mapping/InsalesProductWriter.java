@@ -196,8 +196,9 @@ public class InsalesProductWriter implements ProductWriter {
         String normalised = String.join("/", names);
         String key = InsalesClients.account(connection) + "#" + normalised;
         return collections.computeIfAbsent(key, k -> {
-            Uni<Long> parent = names.size() <= 1 ? Uni.createFrom().nullItem()
-                    : collection(connection, String.join("/", names.subList(0, names.size() - 1)));
+            // deferred: the parent's entry must not be computed inside this one's computeIfAbsent
+            Uni<Long> parent = names.size() <= 1 ? Uni.createFrom().nullItem() : Uni.createFrom().deferred(
+                    () -> collection(connection, String.join("/", names.subList(0, names.size() - 1))));
             String title = names.get(names.size() - 1);
             return parent.chain(parentId -> clients.call(connection, "list collections", true, api -> api.collections())
                             .chain(all -> all.stream().filter(c -> title.equals(c.title()) && Objects.equals(parentId, c.parentId()))
