@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * CA1: reads both catalogues (every variant of both sides, remembered for CA2 and CA10), pairs
- * them by SKU and stores each new link together with its ProductLinked event. Variants linked
- * before, by any method, are left as they are.
+ * them by SKU and stores each new link together with its ProductLinked event, a chunk of links per
+ * transaction ({@link Linking#linkAll}). Variants linked before, by any method, are left as they are,
+ * so a run interrupted half-way is simply run again.
  */
 @ApplicationScoped
 public class LinkBySku {
@@ -44,7 +45,7 @@ public class LinkBySku {
         return Uni.combine().all().unis(reads.read(tenant, Side.ERP), reads.read(tenant, Side.STORE)).asTuple().chain(both -> {
             long read = System.nanoTime();
             SkuMatcher.Result result = SkuMatcher.match(both.getItem1(), both.getItem2());
-            return Panache.withTransaction(() -> links.ofTenant(tenant.id()).chain(existing -> {
+            return Panache.withSession(() -> links.ofTenant(tenant.id())).chain(existing -> {
                 Set<String> linkedErp = new HashSet<>();
                 Set<String> linkedStore = new HashSet<>();
                 existing.forEach(l -> {
@@ -56,10 +57,11 @@ public class LinkBySku {
                                 && !linkedStore.contains(Linking.storeKey(p.store().ref().productId(),
                                         p.store().ref().variantId())))
                         .toList();
-                return linking.linkAll(tenant, fresh, LinkMethod.SKU).replaceWith(new LinkBySkuReport(
-                        both.getItem1().size(), both.getItem2().size(), fresh.size(), result.pairs().size() - fresh.size(),
+                // committed chunk by chunk: events start leaving while the rest is stored
+                return linking.linkAll(tenant, fresh, LinkMethod.SKU).map(linked -> new LinkBySkuReport(
+                        both.getItem1().size(), both.getItem2().size(), linked, result.pairs().size() - linked,
                         result.ambiguous(), result.erpOnly(), result.storeOnly(), result.withoutSku()));
-            })).invoke(report -> LOG.infof("tenant %s linked by SKU: %d new links, %d ERP and %d store variants read in"
+            }).invoke(report -> LOG.infof("tenant %s linked by SKU: %d new links, %d ERP and %d store variants read in"
                     + " %d ms, stored in %d ms", tenant.id(), report.linked(), report.erpVariants(), report.storeVariants(),
                     (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000));
         }).call(report -> statistics.afterChange("product_link", report.linked())).invoke(erpLinkWriter::trigger);

@@ -18,7 +18,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Makes and removes links, whatever their method (CA1, CA2, CA9): the row, its event on
@@ -27,6 +33,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Linking {
+    /** Links per transaction in {@link #linkAll}. */
+    public static final int CHUNK = 500;
+    private static final int LINK_COLUMNS = 10;
     private final ProductLinkRepository links;
     private final Outbox outbox;
     private final Connectors connectors;
@@ -61,15 +70,67 @@ public class Linking {
     }
 
     /**
-     * Links every pair, one after the other (a Hibernate Reactive session runs one statement at a
-     * time), as a stream rather than a nested chain, whose depth a 20,000-variant catalogue would
-     * overflow. Call inside {@code Panache.withTransaction}.
+     * Links every pair, {@value #CHUNK} at a time, each chunk in a transaction of its own (or in the caller's,
+     * where there is one): its links with one multi-row INSERT, their events with one {@link Outbox#publishAll}.
+     * So a large CA1 run's first events leave as soon as its first chunk commits, not after the last one. A pair
+     * one of whose variants is linked by then (a concurrent run, a manual link, a crashed run's committed chunks)
+     * is left out by the database and announced by no one: each link is made, and announced, once. Answers how
+     * many links were made.
      */
-    public Uni<Void> linkAll(Tenant tenant, List<SkuMatcher.Pair> pairs, LinkMethod method) {
-        return Multi.createFrom().iterable(pairs)
-                .onItem().transformToUniAndConcatenate(pair -> link(tenant, pair.sku(), pair.erp().ref(),
-                        pair.store().ref(), method))
-                .onItem().ignoreAsUni();
+    public Uni<Integer> linkAll(Tenant tenant, List<SkuMatcher.Pair> pairs, LinkMethod method) {
+        List<List<SkuMatcher.Pair>> chunks = new ArrayList<>();
+        for (int from = 0; from < pairs.size(); from += CHUNK) {
+            chunks.add(pairs.subList(from, Math.min(pairs.size(), from + CHUNK)));
+        }
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(chunk -> Panache.withTransaction(() -> linkChunk(tenant, chunk, method)))
+                .collect().with(Collectors.summingInt(Integer::intValue));
+    }
+
+    private Uni<Integer> linkChunk(Tenant tenant, List<SkuMatcher.Pair> chunk, LinkMethod method) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        StringBuilder sql = new StringBuilder("INSERT INTO product_link (tenant, sku, erp_system, erp_product_id,"
+                + " erp_variant_id, store_system, store_product_id, store_variant_id, method, linked_at) VALUES ");
+        for (int i = 0; i < chunk.size(); i++) {
+            sql.append(i == 0 ? "(" : ", (");
+            for (int p = 1; p <= LINK_COLUMNS; p++) {
+                sql.append(p == 1 ? "?" : ", ?").append(i * LINK_COLUMNS + p);
+            }
+            sql.append(')');
+        }
+        // either unique constraint (ERP variant, store variant) drops the pair: it is someone else's link already
+        sql.append(" ON CONFLICT DO NOTHING RETURNING erp_variant_id");
+        return Panache.getSession().chain(session -> {
+            var insert = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                ExternalRef erp = chunk.get(i).erp().ref();
+                ExternalRef store = chunk.get(i).store().ref();
+                Object[] values = {tenant.id(), chunk.get(i).sku(), erp.system(), erp.productId(), erp.variantId(),
+                        store.system(), store.productId(), store.variantId() == null ? "" : store.variantId(),
+                        method.name(), now};
+                for (int p = 0; p < LINK_COLUMNS; p++) {
+                    insert.setParameter(i * LINK_COLUMNS + p + 1, values[p]);
+                }
+            }
+            return insert.getResultList();
+        }).chain(inserted -> {
+            Set<String> made = new HashSet<>();
+            inserted.forEach(id -> made.add(String.valueOf(id)));
+            List<SkuMatcher.Pair> linked = chunk.stream().filter(p -> made.contains(p.erp().ref().variantId())).toList();
+            List<Outbox.Pending> events = linked.stream().map(p -> new Outbox.Pending(p.sku(), new ProductLinked(
+                    tenant.id(), p.sku(), p.erp().ref(), p.store().ref(), method, now))).toList();
+            Uni<Void> erpFields = Uni.createFrom().voidItem();
+            // a link read back from the ERP's field is already written there
+            if (method != LinkMethod.EXTERNAL_ID) {
+                Map<String, String> products = new LinkedHashMap<>();
+                linked.forEach(p -> products.put(p.erp().ref().productId(), p.erp().ref().system()));
+                for (Map.Entry<String, String> product : products.entrySet()) {
+                    erpFields = erpFields.chain(() -> queueErpWrite(tenant, product.getValue(), product.getKey()));
+                }
+            }
+            Uni<Void> queued = erpFields;
+            return outbox.publishAll(tenant.id(), events, null).chain(() -> queued).replaceWith(linked.size());
+        });
     }
 
     /** Call inside {@code Panache.withTransaction}. */

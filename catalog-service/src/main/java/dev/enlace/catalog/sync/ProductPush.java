@@ -14,6 +14,7 @@ import dev.enlace.events.ProductSnapshot.VariantSnapshot;
 import dev.enlace.events.ProductUpdated;
 import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.PriceListChoice;
+import dev.enlace.platform.connectors.ProductCatalog;
 import dev.enlace.platform.connectors.ProductWriter;
 import dev.enlace.platform.failure.FailureRecords;
 import dev.enlace.platform.outbox.Outbox;
@@ -130,9 +131,12 @@ public class ProductPush {
                 .replaceWith(Outcome.CREATED);
     }
 
-    private static ProductWriter.WriteOptions options(Tenant tenant, boolean creating) {
+    private ProductWriter.WriteOptions options(Tenant tenant, boolean creating) {
+        // CA8: an ERP that keeps no images (Bsale) must not empty the store's galleries
+        boolean images = tenant.settings().catalog().syncImages() && connectors.find(ProductCatalog.class,
+                tenant.erp().system()).map(ProductCatalog::keepsImages).orElse(false);
         // CA3: new store products stay hidden until the shop owner shows them
-        return new ProductWriter.WriteOptions(creating, tenant.settings().catalog().syncImages());
+        return new ProductWriter.WriteOptions(creating, images);
     }
 
     /** Links variants new to the store by SKU, announces the product, and remembers both sides' content. */

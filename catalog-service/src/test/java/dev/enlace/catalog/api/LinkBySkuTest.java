@@ -1,9 +1,17 @@
 package dev.enlace.catalog.api;
 
+import dev.enlace.catalog.domain.SkuMatcher;
+import dev.enlace.catalog.messaging.CatalogReads;
+import dev.enlace.catalog.messaging.Linking;
+import dev.enlace.catalog.persistence.Side;
 import dev.enlace.connector.bsale.simulator.BsaleSeed;
 import dev.enlace.connector.jumpseller.simulator.JumpsellerAdmin;
+import dev.enlace.events.LinkMethod;
 import dev.enlace.events.ProductLinked;
 import dev.enlace.events.Topics;
+import dev.enlace.platform.messaging.IsolatedContext;
+import dev.enlace.platform.tenant.Tenant;
+import dev.enlace.platform.tenant.TenantRegistry;
 import dev.enlace.platform.testing.EnlaceTestResources;
 import dev.enlace.platform.testing.KafkaEvents;
 import dev.enlace.testing.DemoTenant;
@@ -11,16 +19,23 @@ import dev.enlace.testing.SimulatedTenantResources;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,6 +47,15 @@ import static org.hamcrest.Matchers.hasItem;
 @WithTestResource(value = SimulatedTenantResources.class, initArgs = @ResourceArg(name = "database", value = "enlace_catalog_test"))
 class LinkBySkuTest {
     private static KafkaEvents events;
+
+    @Inject
+    TenantRegistry registry;
+    @Inject
+    CatalogReads reads;
+    @Inject
+    Linking linking;
+    @Inject
+    Vertx vertx;
 
     @BeforeAll
     static void subscribe() {
@@ -133,6 +157,29 @@ class LinkBySkuTest {
                 .containsExactlyInAnyOrderElementsOf(bsale.variantIds().stream().map(String::valueOf).toList());
         assertThat(links).extracting(l -> l.get("storeProductId")).containsOnly(links.get(0).get("storeProductId"));
         assertThat(links).extracting(l -> l.get("storeVariantId")).doesNotContainNull().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRunCutShortAfterItsFirstChunkIsCompletedByTheNextWithoutDuplicates() throws Exception { // CA1
+        int products = Linking.CHUNK + 100;
+        Path tenants = Path.of(ConfigProvider.getConfig().getValue("enlace.tenants.directory", String.class));
+        DemoTenant.create(SimulatedTenantResources.simulators(), tenants, "chunked", new DemoTenant.Options(products,
+                false, List.of(DemoTenant.OFFICE), SimulatedTenantResources.serviceUrl()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/tenants/chunked/links").statusCode() == 200);
+        // what a run that died after committing its first chunk leaves behind
+        Tenant tenant = registry.find("chunked").orElseThrow();
+        IsolatedContext.run(vertx, () -> Uni.combine().all().unis(reads.read(tenant, Side.ERP), reads.read(tenant, Side.STORE))
+                .asTuple().chain(both -> linking.linkAll(tenant, SkuMatcher.match(both.getItem1(), both.getItem2()).pairs()
+                        .subList(0, Linking.CHUNK), LinkMethod.SKU))).await().atMost(Duration.ofSeconds(60));
+
+        given().when().post("/tenants/chunked/links/by-sku").then().statusCode(200)
+                .body("linked", equalTo(products - Linking.CHUNK)).body("alreadyLinked", equalTo(Linking.CHUNK));
+
+        given().when().get("/tenants/chunked/links?size=1000").then().statusCode(200).body("size()", equalTo(products));
+        events.await(r -> r.key().startsWith("chunked/"), products, Duration.ofSeconds(60));
+        var linked = events.settle(r -> r.key().startsWith("chunked/"), Duration.ofSeconds(2));
+        assertThat(linked).extracting(ConsumerRecord::key).as("one ProductLinked per link").hasSize(products)
+                .doesNotHaveDuplicates();
     }
 
     @Test

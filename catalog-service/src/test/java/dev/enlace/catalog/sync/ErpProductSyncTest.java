@@ -3,6 +3,7 @@ package dev.enlace.catalog.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enlace.connector.jumpseller.client.JumpsellerCatalogProduct;
+import dev.enlace.connector.relbase.simulator.RelbaseSeed;
 import dev.enlace.connector.jumpseller.mapping.JumpsellerProductWriter;
 import dev.enlace.events.ProductUpdated;
 import dev.enlace.events.Topics;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -246,6 +248,65 @@ class ErpProductSyncTest {
 
         await().atMost(WAIT).until(() -> t.storeProduct(sku).orElseThrow().path("name").asText().equals("Producto renombrado"));
         assertThat(t.storeProduct(sku).orElseThrow().path("price").asDouble()).isEqualTo(12990.0);
+    }
+
+    @Test
+    void erpImagesReachTheStoreOnceHoweverOftenTheProductIsPushed_CA8() { // CA8 with CA3 and CA11
+        SyncTenant t = SyncTenant.createRelbase("ca8once", 0, "");
+        long product = sims().relbase().seed(t.relbase.companyId(), new RelbaseSeed(List.of(), List.of(
+                new RelbaseSeed.Product("CA8-PO", "Polera", null, new BigDecimal("9990"), true, null)))).productIds().get(0);
+        sims().relbase().setImage(t.relbase.companyId(), product, "https://fotos.example.cl/ca8/polera.jpg");
+
+        finish(startRun(t.id(), "import")).body("created", equalTo(1));
+        assertThat(t.storeImages("CA8-PO")).containsExactly("https://fotos.example.cl/ca8/polera.jpg");
+
+        finish(startRun(t.id(), "push")).body("updated", equalTo(1));
+        finish(startRun(t.id(), "push")).body("updated", equalTo(1));
+        assertThat(t.storeImages("CA8-PO")).as("one copy after two pushes").containsExactly("https://fotos.example.cl/ca8/polera.jpg");
+    }
+
+    @Test
+    void withImageSyncOffNoImageIsWrittenNorRemoved_CA8() { // CA8 off
+        SyncTenant t = SyncTenant.createRelbase("ca8off", 1, "syncImages: false\n");
+        String sku = t.relbase.skus().get(0);
+        given().post("/tenants/ca8off/links/by-sku").then().statusCode(200).body("linked", equalTo(1));
+        t.storeAddImage(t.storeProduct(sku).orElseThrow().path("id").asLong(), "https://tienda.example.cl/propia.jpg");
+        sims().relbase().setImage(t.relbase.companyId(), t.relbase.products().get(sku), "https://fotos.example.cl/ca8off/gorro.jpg");
+
+        finish(startRun(t.id(), "push")).body("updated", equalTo(1));
+
+        assertThat(t.storeImages(sku)).containsExactly("https://tienda.example.cl/propia.jpg");
+    }
+
+    @Test
+    void anImageChangedAtTheErpReplacesTheStoresCopy_CA5_CA8() { // CA5 by polling, CA8
+        SyncTenant t = SyncTenant.createRelbase("ca8chg", 1, "pollInterval: PT10S\n");
+        String sku = t.relbase.skus().get(0);
+        long product = t.relbase.products().get(sku);
+        given().post("/tenants/ca8chg/links/by-sku").then().statusCode(200).body("linked", equalTo(1));
+        await().atMost(WAIT).until(() -> IsolatedContext.run(vertx, () -> echo.knowsAny("ca8chg", "relbase"))
+                .await().atMost(WAIT));
+
+        sims().relbase().setImage(t.relbase.companyId(), product, "https://fotos.example.cl/ca8chg/antes.jpg");
+        await().atMost(WAIT).until(() -> t.storeImages(sku).equals(List.of("https://fotos.example.cl/ca8chg/antes.jpg")));
+
+        sims().relbase().setImage(t.relbase.companyId(), product, "https://fotos.example.cl/ca8chg/despues.jpg");
+        await().atMost(WAIT).until(() -> t.storeImages(sku).equals(List.of("https://fotos.example.cl/ca8chg/despues.jpg")));
+
+        sims().relbase().setImage(t.relbase.companyId(), product, null);
+        await().atMost(WAIT).until(() -> t.storeImages(sku).isEmpty());
+    }
+
+    @Test
+    void anErpThatKeepsNoImagesLeavesTheStoresImagesAlone_CA8() { // CA8 with Bsale
+        SyncTenant t = SyncTenant.create("ca8bsale", 0, "");
+        t.seedErp(SyncTenant.erpProduct("Bufanda", "CA8-BU", "7000"));
+        finish(startRun(t.id(), "import"));
+        t.storeAddImage(t.storeProduct("CA8-BU").orElseThrow().path("id").asLong(), "https://tienda.example.cl/bufanda.jpg");
+
+        finish(startRun(t.id(), "push")).body("updated", equalTo(1));
+
+        assertThat(t.storeImages("CA8-BU")).containsExactly("https://tienda.example.cl/bufanda.jpg");
     }
 
     @Test

@@ -173,6 +173,19 @@ final class SyncTenant {
                         .anyMatch(v -> sku.equals(v.path("sku").asText(null)))).findFirst();
     }
 
+    /** The image URLs of the store product holding this SKU, in the store's order. */
+    List<String> storeImages(String sku) {
+        List<String> urls = new ArrayList<>();
+        storeProduct(sku).orElseThrow().path("images").forEach(i -> urls.add(i.path("url").asText()));
+        return urls;
+    }
+
+    /** A picture the shop owner added in the store's back office. */
+    void storeAddImage(long productId, String url) {
+        send(store("/products/" + productId + "/images.json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("image", Map.of("url", url))))).build());
+    }
+
     /** A shop owner's edit in the store's back office. */
     void storePut(long productId, Map<String, Object> product) {
         send(store("/products/" + productId + ".json").header("Content-Type", "application/json")

@@ -18,4 +18,12 @@ public interface ProductCatalog extends Capability {
 
     /** One product's current state; empty when the system no longer has it. */
     Uni<Optional<ProductSnapshot>> product(Connection connection, String productId);
+
+    /**
+     * Whether the system keeps product images at all (CA8). Where it does not, its snapshots' empty image lists
+     * say nothing, and the target's images must be left alone rather than made to match "no images".
+     */
+    default boolean keepsImages() {
+        return true;
+    }
 }

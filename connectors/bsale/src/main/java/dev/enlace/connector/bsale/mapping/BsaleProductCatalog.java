@@ -40,6 +40,12 @@ public class BsaleProductCatalog implements ProductCatalog {
         return BsaleClients.SYSTEM;
     }
 
+    /** CA8: nothing to copy, and nothing to remove from the store either. */
+    @Override
+    public boolean keepsImages() {
+        return false;
+    }
+
     @Override
     public Multi<ProductSnapshot> products(Connection connection) {
         // one pass over the price list first: a page of 50 prices costs one call, 50 single reads cost 50

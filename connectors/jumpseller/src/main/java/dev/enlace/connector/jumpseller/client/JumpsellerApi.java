@@ -2,6 +2,7 @@ package dev.enlace.connector.jumpseller.client;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -74,4 +75,14 @@ public interface JumpsellerApi {
     @Path("/products/{id}/variants/{variantId}.json")
     Uni<Map<String, Object>> writeVariant(@PathParam("id") String productId, @PathParam("variantId") String variantId,
             Map<String, Object> body);
+
+    /** {@code {"image": {"url", "position"}}}: the store fetches the picture from the URL (CA8). */
+    @POST
+    @Path("/products/{id}/images.json")
+    Uni<Map<String, Object>> addImage(@PathParam("id") String productId, Map<String, Object> body);
+
+    /** Answers a JSON string, e.g. {@code "Image deleted."}. */
+    @DELETE
+    @Path("/products/{id}/images/{imageId}.json")
+    Uni<String> deleteImage(@PathParam("id") String productId, @PathParam("imageId") String imageId);
 }

@@ -6,6 +6,7 @@ import dev.enlace.events.Money;
 import dev.enlace.events.ProductSnapshot;
 import dev.enlace.events.ProductSnapshot.VariantSnapshot;
 import dev.enlace.platform.connectors.ProductWriter;
+import dev.enlace.platform.outbound.ExternalApiException;
 import dev.enlace.platform.tenant.Connection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,8 @@ import java.util.Objects;
  * options becomes a simple product (SKU on the product); otherwise each variant becomes a Jumpseller variant whose
  * options are the snapshot's option values. Stock is never written here: it is stock-service's (ST*), so a new
  * product starts at 0 rather than Jumpseller's default of 100. Fields the source does not hold (no description,
- * no categories) are left as the store has them.
+ * no categories) are left as the store has them. With {@code withImages} (CA8) the product's images are made the
+ * source's, through the product images endpoints; without it no image call is made.
  */
 @ApplicationScoped
 public class JumpsellerProductWriter implements ProductWriter {
@@ -56,6 +58,14 @@ public class JumpsellerProductWriter implements ProductWriter {
             fields.put("variants", variants);
         }
         return clients.call(connection, "create product", false, api -> api.createProduct(Map.of("product", fields)))
+                .chain(created -> {
+                    String id = String.valueOf(created.product().id());
+                    List<String> images = options.withImages() ? images(product) : List.of();
+                    // the create payload takes no images (ProductEdit): each is added, then the product read back
+                    return images.isEmpty() ? Uni.createFrom().item(created)
+                            : writeImages(connection, id, List.of(), images).chain(() -> clients.call(connection,
+                                    "get product", true, api -> api.catalogProduct(id)));
+                })
                 .map(w -> snapshot(w.product(), currency(product)));
     }
 
@@ -70,6 +80,11 @@ public class JumpsellerProductWriter implements ProductWriter {
                         fields.putAll(simpleFields(product));
                     } else {
                         variants = writeVariants(connection, productId, current.product().variants(), product.variants());
+                    }
+                    if (options.withImages()) {
+                        List<JumpsellerCatalogProduct.Image> held = current.product().images() == null ? List.of()
+                                : current.product().images();
+                        variants = variants.chain(() -> writeImages(connection, productId, held, images(product)));
                     }
                     // the product last: its answer then shows every variant as written
                     return variants.chain(() -> clients.call(connection, "update product", true,
@@ -106,6 +121,65 @@ public class JumpsellerProductWriter implements ProductWriter {
             }
         }
         return chain;
+    }
+
+    /**
+     * CA8: the store's images become the source's. A store image stands for the source image with the same URL or,
+     * where the store re-hosted the picture, the same file name (README guess 22), so a repeated push adds nothing; store
+     * images that stand for no source image are deleted, so an image removed at the source goes from the store too.
+     */
+    private Uni<Void> writeImages(Connection connection, String productId, List<JumpsellerCatalogProduct.Image> store,
+            List<String> source) {
+        List<String> missing = new ArrayList<>(source);
+        List<JumpsellerCatalogProduct.Image> surplus = new ArrayList<>();
+        for (JumpsellerCatalogProduct.Image image : store) {
+            String match = missing.stream().filter(url -> url.equals(image.url())).findFirst()
+                    .or(() -> missing.stream().filter(url -> sameFile(url, image.url())).findFirst()).orElse(null);
+            if (match == null) {
+                surplus.add(image);
+            } else {
+                missing.remove(match);
+            }
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (JumpsellerCatalogProduct.Image image : surplus) {
+            // gone already (a retried call, the shop owner): nothing left to do
+            chain = chain.chain(() -> clients.call(connection, "delete image", true,
+                            api -> api.deleteImage(productId, String.valueOf(image.id())))
+                    .onFailure(e -> e instanceof ExternalApiException x && x.status() == 404).recoverWithItem("")
+                    .replaceWithVoid());
+        }
+        for (String url : missing) {
+            Map<String, Object> body = Map.of("image", Map.of("url", url, "position", source.indexOf(url) + 1));
+            chain = chain.chain(() -> clients.call(connection, "add image", false, api -> api.addImage(productId, body)))
+                    .replaceWithVoid();
+        }
+        return chain;
+    }
+
+    /** The source's image URLs, each once. */
+    private static List<String> images(ProductSnapshot product) {
+        return product.imageUrls() == null ? List.of()
+                : product.imageUrls().stream().filter(Objects::nonNull).filter(u -> !u.isBlank()).distinct().toList();
+    }
+
+    private static boolean sameFile(String a, String b) {
+        String fa = fileName(a);
+        return fa != null && fa.equals(fileName(b));
+    }
+
+    /** The last path segment, without query: what a CDN copy of a picture usually keeps. */
+    private static String fileName(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            String path = java.net.URI.create(url.trim()).getPath();
+            String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+            return name.isBlank() ? null : name;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean same(JumpsellerCatalogProduct.Variant store, VariantSnapshot source) {

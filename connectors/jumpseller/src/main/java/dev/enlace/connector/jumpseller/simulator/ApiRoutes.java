@@ -83,6 +83,14 @@ final class ApiRoutes {
                 s.product(id(ctx, "id", "Product")).images, i -> i));
         write(r, HttpMethod.POST, "/products/{id}/images.json", 201, (ctx, s) -> Json.wrap("image",
                 commerce.addImage(s, id(ctx, "id", "Product"), root(ctx, "image"))));
+        read(r, "/products/{id}/images/count.json", (ctx, s) -> count(s.product(id(ctx, "id", "Product")).images.size()));
+        read(r, "/products/{id}/images/{imageId}.json", (ctx, s) -> Json.wrap("image", image(ctx, s)));
+        write(r, HttpMethod.PUT, "/products/{id}/images/{imageId}.json", 200, (ctx, s) -> Json.wrap("image",
+                commerce.moveImage(s, id(ctx, "id", "Product"), image(ctx, s), ctx.queryParam("position"))));
+        write(r, HttpMethod.DELETE, "/products/{id}/images/{imageId}.json", 200, (ctx, s) -> {
+            commerce.deleteImage(s, id(ctx, "id", "Product"), image(ctx, s));
+            return TextNode.valueOf("Image deleted.");
+        });
         read(r, "/products/{id}/variants/{variantId}.json", (ctx, s) -> Json.wrap("variant", variant(ctx, s).toJson()));
         write(r, HttpMethod.PUT, "/products/{id}/variants/{variantId}.json", 200, (ctx, s) -> Json.wrap("variant",
                 commerce.updateVariant(s, id(ctx, "id", "Product"), id(ctx, "variantId", "Variant"),
@@ -303,6 +311,15 @@ final class ApiRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.notFound(resource);
         }
+    }
+
+    /** The spec answers an unknown product or image alike: 404 "Product Not Found." (guess 20). */
+    private static ObjectNode image(RoutingContext ctx, Store s) {
+        ObjectNode image = s.product(id(ctx, "id", "Product")).image(id(ctx, "imageId", "Product"));
+        if (image == null) {
+            throw ApiException.notFound("Product");
+        }
+        return image;
     }
 
     /** The object under the payload's root key, e.g. {@code {"product": {...}}}. */

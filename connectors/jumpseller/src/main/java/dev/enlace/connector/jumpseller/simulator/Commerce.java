@@ -132,6 +132,36 @@ final class Commerce {
         return image;
     }
 
+    /**
+     * {@code PUT /products/{id}/images/{image_id}.json?position=n}: moves the image; the others keep their
+     * positions (guess 20). A missing or non-integer position is 422.
+     */
+    ObjectNode moveImage(Store store, long productId, ObjectNode image, List<String> position) {
+        Product p = store.product(productId);
+        int to;
+        try {
+            to = Integer.parseInt(position.isEmpty() ? "" : position.get(0));
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("Position must be an integer");
+        }
+        image.put("position", to);
+        p.images.sort(java.util.Comparator.comparingInt(i -> i.path("position").asInt()));
+        p.updatedAt = store.now();
+        productChanged(store, p, false);
+        return image;
+    }
+
+    /**
+     * {@code DELETE /products/{id}/images/{image_id}.json}: the image goes, and with it any variant's
+     * {@code image} pointing at it; a product change, so {@code product_updated} fires.
+     */
+    void deleteImage(Store store, long productId, ObjectNode image) {
+        Product p = store.product(productId);
+        p.images.remove(image);
+        p.updatedAt = store.now();
+        productChanged(store, p, false);
+    }
+
     private void addVariant(Store store, Product p, Variant v) {
         p.variants.add(v);
         p.registerOptions(v);

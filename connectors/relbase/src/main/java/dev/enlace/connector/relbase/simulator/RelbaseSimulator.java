@@ -169,6 +169,16 @@ public final class RelbaseSimulator implements AutoCloseable {
         });
     }
 
+    /** A picture set (a URL) or removed (null) in relBase's UI; relBase notifies no one. */
+    public void setImage(long companyId, long productId, String url) {
+        render(companyId, c -> {
+            Product p = productOf(c, productId);
+            p.urlImage = url;
+            p.updatedAt = java.time.OffsetDateTime.now(clock);
+            return null;
+        });
+    }
+
     public BigDecimal stock(long companyId, long productId, long warehouseId) {
         return render(companyId, c -> c.stock(productOf(c, productId), warehouseId));
     }
