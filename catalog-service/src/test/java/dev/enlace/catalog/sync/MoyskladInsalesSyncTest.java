@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
+import static dev.enlace.catalog.sync.ErpProductSyncTest.finish;
+import static dev.enlace.catalog.sync.ErpProductSyncTest.startRun;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -279,16 +281,6 @@ class MoyskladInsalesSyncTest {
     private static double price(JsonNode product, String sku) {
         return StreamSupport.stream(product.path("variants").spliterator(), false)
                 .filter(v -> sku.equals(v.path("sku").asText())).findFirst().orElseThrow().path("price").asDouble();
-    }
-
-    private static String startRun(String tenant, String what) {
-        return given().post("/tenants/" + tenant + "/products/" + what).then().statusCode(202)
-                .body("id", notNullValue()).extract().header("Location");
-    }
-
-    private static ValidatableResponse finish(String run) {
-        await().atMost(WAIT).until(() -> List.of("DONE", "FAILED").contains(given().get(run).path("status")));
-        return given().get(run).then().statusCode(200).body("status", equalTo("DONE"));
     }
 
     private static ValidatableResponse awaitInitialSync(String tenant, String run) {
