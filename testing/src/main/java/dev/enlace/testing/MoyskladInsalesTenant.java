@@ -68,7 +68,7 @@ public final class MoyskladInsalesTenant {
     }
 
     /** Writes {@code <id>.yaml} and its secrets: an inSales store and a MoySklad ERP in the simulators. */
-    static void writeTenantFile(Simulators sims, Path tenantsDir, String id, AccountAccess account,
+    public static void writeTenantFile(Simulators sims, Path tenantsDir, String id, AccountAccess account,
             InsalesAdmin.ShopCredentials shop, String what) throws IOException {
         Path secrets = Files.createDirectories(tenantsDir.resolve("secrets"));
         Files.writeString(secrets.resolve(id + "-moysklad-token"), account.token());

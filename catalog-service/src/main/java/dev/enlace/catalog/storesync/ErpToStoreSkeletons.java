@@ -51,7 +51,8 @@ public class ErpToStoreSkeletons {
         return Panache.withSession(() -> ProductLink.count("tenant = ?1 and erpSystem = ?2 and erpProductId = ?3",
                         tenant.id(), erp.system(), erp.productId()))
                 .chain(linked -> linked > 0 ? Uni.createFrom().item(false)
-                        : writer.create(tenant.store(), ProductSplit.skeleton(erp), new ProductWriter.WriteOptions(false, false))
+                        // hidden like a CA3 import: a skeleton has no price yet, and must not sell for nothing
+                        : writer.create(tenant.store(), ProductSplit.skeleton(erp), new ProductWriter.WriteOptions(true, false))
                                 .call(store -> link(tenant, erp, store, causationId))
                                 .call(store -> echoes.remember(tenant.id(), store))
                                 .replaceWith(true))

@@ -1,5 +1,6 @@
 package dev.enlace.catalog.storesync;
 
+import dev.enlace.catalog.sync.ProductPush;
 import dev.enlace.events.ProductSnapshot;
 import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.ProductCatalog;
@@ -64,7 +65,7 @@ public class InitialSync {
     }
 
     private Uni<Void> execute(Tenant tenant, Master source, ProductCatalog catalog, SyncRun run) {
-        Connection from = source == Master.STORE ? tenant.store() : tenant.erp();
+        Connection from = source == Master.STORE ? tenant.store() : ProductPush.erpConnection(tenant);
         String causation = "initial-sync:" + run.id();
         return catalog.products(from).collect().asList()
                 .call(products -> runs.total(run.id(), products.size()))

@@ -3,6 +3,8 @@ package dev.enlace.catalog.storesync;
 import dev.enlace.catalog.domain.SyncStatus;
 
 import dev.enlace.catalog.sync.EchoGuard;
+import dev.enlace.catalog.sync.ProductPush;
+import dev.enlace.platform.tenant.Connection;
 
 import dev.enlace.catalog.persistence.ProductLink;
 import dev.enlace.events.ExternalRef;
@@ -73,6 +75,8 @@ public class StoreToErpSync {
 
     private Uni<Outcome> sync(Tenant tenant, ProductSnapshot store, boolean updateLinked, String causationId) {
         ProductWriter writer = connectors.require(ProductWriter.class, tenant.erp().system());
+        // CA7: the store price goes into the tenant's chosen ERP price list / price type
+        Connection erpConnection = ProductPush.erpConnection(tenant);
         ProductWriter.WriteOptions options = new ProductWriter.WriteOptions(false,
                 Boolean.TRUE.equals(tenant.settings().catalog().syncImages()));
         List<ProductSnapshot> parts = ProductSplit.perVariant(store);
@@ -85,7 +89,7 @@ public class StoreToErpSync {
                             ProductLink link = linked.get(variantKey(part));
                             if (link == null) {
                                 counts[0]++;
-                                return writer.create(tenant.erp(), part, options)
+                                return writer.create(erpConnection, part, options)
                                         .call(erp -> link(tenant, store, part, erp, causationId));
                             }
                             if (!updateLinked) {
@@ -93,7 +97,7 @@ public class StoreToErpSync {
                                 return Uni.createFrom().nullItem();
                             }
                             counts[1]++;
-                            return writer.update(tenant.erp(), link.erpProductId, part, options);
+                            return writer.update(erpConnection, link.erpProductId, part, options);
                         })
                         .onItem().call(erp -> echoes.remember(tenant.id(), erp))
                         .collect().last())

@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /**
  * What product sync carries from one side to the other (CA5), reduced to a hash: name, description, categories,
- * images and each variant's SKU, barcode, price and options. Ids and status are left out, so the same product read
+ * images (by address without query) and each variant's SKU, barcode, price and options. Ids and status are left out, so the same product read
  * back from either system, or read again later, hashes the same while its content is unchanged.
  */
 public final class ProductContent {
@@ -26,7 +26,7 @@ public final class ProductContent {
         field(text, product.name());
         field(text, product.description());
         list(text, product.categories());
-        list(text, product.imageUrls());
+        list(text, product.imageUrls() == null ? null : product.imageUrls().stream().map(ProductContent::withoutQuery).toList());
         List<VariantSnapshot> variants = product.variants() == null ? List.of() : product.variants().stream()
                 .sorted(Comparator.comparing(v -> Objects.toString(v.sku(), ""))).toList();
         for (VariantSnapshot v : variants) {
@@ -42,6 +42,14 @@ public final class ProductContent {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * An image is known by its address without the query: a temporary link's signature (MoySklad hands out a new
+     * one on every read) says nothing about the picture.
+     */
+    static String withoutQuery(String url) {
+        return url == null ? null : url.replaceAll("[?#].*$", "");
     }
 
     private static String plain(BigDecimal amount) {

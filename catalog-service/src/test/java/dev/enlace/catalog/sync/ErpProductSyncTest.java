@@ -328,13 +328,13 @@ class ErpProductSyncTest {
         return SyncTenant.sims();
     }
 
-    /** Starts an import or push; answers the run's URL. */
-    private static String startRun(String tenant, String what) {
+    /** Starts an import or push; answers the run's URL (also used by the MoySklad -> inSales tests). */
+    static String startRun(String tenant, String what) {
         return given().post("/tenants/" + tenant + "/products/" + what).then().statusCode(202)
                 .body("id", notNullValue()).extract().header("Location");
     }
 
-    private static ValidatableResponse finish(String run) {
+    static ValidatableResponse finish(String run) {
         await().atMost(WAIT).until(() -> List.of("DONE", "FAILED").contains(given().get(run).path("status")));
         return given().get(run).then().statusCode(200).body("status", equalTo("DONE"));
     }

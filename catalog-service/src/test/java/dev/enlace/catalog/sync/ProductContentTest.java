@@ -51,4 +51,16 @@ class ProductContentTest {
         var b = new ProductSnapshot("s", "1", "a", "bc", null, List.of(), List.of(), List.of());
         assertThat(ProductContent.hash(a)).isNotEqualTo(ProductContent.hash(b));
     }
+
+    @Test
+    void aNewSignatureOnTheSameImageLinkIsNotNewContent() { // CA5: MoySklad's temporary download links
+        var first = new ProductSnapshot("moysklad", "1", "Кружка", null, null, List.of(),
+                List.of("https://files.example/f/9a/mug.png?expires=100&signature=aa"), List.of());
+        var later = new ProductSnapshot("moysklad", "1", "Кружка", null, null, List.of(),
+                List.of("https://files.example/f/9a/mug.png?expires=200&signature=bb"), List.of());
+        var other = new ProductSnapshot("moysklad", "1", "Кружка", null, null, List.of(),
+                List.of("https://files.example/f/9b/mug.png?expires=200&signature=bb"), List.of());
+        assertThat(ProductContent.hash(later)).isEqualTo(ProductContent.hash(first));
+        assertThat(ProductContent.hash(other)).isNotEqualTo(ProductContent.hash(first));
+    }
 }

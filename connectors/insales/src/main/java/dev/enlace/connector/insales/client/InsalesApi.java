@@ -2,6 +2,7 @@ package dev.enlace.connector.insales.client;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The inSales admin API, the part Enlace uses. The base URI is the shop's {@code .../admin};
@@ -62,4 +64,52 @@ public interface InsalesApi {
     @GET
     @Path("/categories.json")
     Uni<List<InsalesCatalogProduct.Group>> categories();
+
+    // ---- inSales as the target of product sync (CA3, CA4, CA5): bodies wrapped in the resource's name ----
+
+    @POST
+    @Path("/products.json")
+    Uni<InsalesCatalogProduct> createProduct(Map<String, Object> body);
+
+    @PUT
+    @Path("/products/{id}.json")
+    Uni<InsalesCatalogProduct> updateProduct(@PathParam("id") String productId, Map<String, Object> body);
+
+    @POST
+    @Path("/products/{id}/variants.json")
+    Uni<InsalesCatalogProduct.Variant> createVariant(@PathParam("id") String productId, Map<String, Object> body);
+
+    /** {@code {"variants":[{id, price, sku, …}]}}, at most {@link InsalesClients#GROUP_UPDATE_MAX}. */
+    @PUT
+    @Path("/products/variants_group_update.json")
+    Uni<List<InsalesVariant.Status>> updateVariantFields(Map<String, Object> body);
+
+    @POST
+    @Path("/categories.json")
+    Uni<InsalesCatalogProduct.Group> createCategory(Map<String, Object> body);
+
+    @POST
+    @Path("/collections.json")
+    Uni<InsalesCatalogProduct.Group> createCollection(Map<String, Object> body);
+
+    @GET
+    @Path("/collects.json")
+    Uni<List<InsalesCatalogProduct.Collect>> collects(@QueryParam("product_id") String productId);
+
+    @POST
+    @Path("/collects.json")
+    Uni<InsalesCatalogProduct.Collect> createCollect(Map<String, Object> body);
+
+    @DELETE
+    @Path("/collects/{id}.json")
+    Uni<Void> deleteCollect(@PathParam("id") long collectId);
+
+    /** {@code {"image":{"src": url}}}: the shop fetches the picture itself. */
+    @POST
+    @Path("/products/{id}/images.json")
+    Uni<InsalesCatalogProduct.Image> createImage(@PathParam("id") String productId, Map<String, Object> body);
+
+    @DELETE
+    @Path("/products/{id}/images/{image}.json")
+    Uni<Void> deleteImage(@PathParam("id") String productId, @PathParam("image") long imageId);
 }

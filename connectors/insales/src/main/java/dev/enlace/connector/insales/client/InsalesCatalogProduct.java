@@ -16,11 +16,16 @@ public record InsalesCatalogProduct(long id, String title, String description, B
         @JsonProperty("collections_ids") List<Long> collectionIds, List<Image> images, List<Variant> variants) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Image(long id, Integer position, @JsonProperty("original_url") String originalUrl) {
+    public record Image(long id, Integer position, @JsonProperty("original_url") String originalUrl, String filename) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Variant(long id, String sku, String barcode, String title, BigDecimal price) {
+    }
+
+    /** A product in a storefront collection. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Collect(long id, @JsonProperty("product_id") long productId, @JsonProperty("collection_id") long collectionId) {
     }
 
     /** A back-office category or a storefront collection. */

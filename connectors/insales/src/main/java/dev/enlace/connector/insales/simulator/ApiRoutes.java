@@ -84,6 +84,7 @@ final class ApiRoutes {
             product(ctx, shop).variants.forEach(v -> a.add(sim.variantJson(v)));
             return a;
         });
+        on(r, HttpMethod.POST, "/products/(?<id>\\d+)/variants\\.json", this::createVariant);
         on(r, HttpMethod.GET, "/products/(?<id>\\d+)/variants/(?<vid>\\d+)\\.json",
                 (ctx, shop) -> sim.variantJson(variant(ctx, shop)));
         on(r, HttpMethod.PUT, "/products/(?<id>\\d+)/variants/(?<vid>\\d+)\\.json", this::updateVariant);
@@ -252,17 +253,14 @@ final class ApiRoutes {
         Instant now = sim.now();
         Shop.Product product = new Shop.Product(sim.nextProductId(), p.get("category_id").asLong(), title, now);
         product.description = text(p, "description");
+        product.hidden = p.path("is_hidden").asBoolean(false);
         JsonNode variants = p.path("variants_attributes");
         if (variants.isEmpty()) {
             // every inSales product has at least one variant
             variants = InsalesSimulator.JSON.createArrayNode().add(InsalesSimulator.JSON.createObjectNode());
         }
         for (JsonNode v : variants) {
-            Shop.Variant variant = new Shop.Variant(sim.nextVariantId(), product, text(v, "sku"),
-                    v.hasNonNull("price") ? new BigDecimal(v.get("price").asText()) : BigDecimal.ZERO,
-                    v.hasNonNull("quantity") ? v.get("quantity").asInt() : null, now);
-            variant.title = text(v, "title");
-            product.variants.add(variant);
+            product.variants.add(newVariant(product, v, now));
         }
         shop.products.put(product.id, product);
         product.variants.forEach(v -> shop.variants.put(v.id, v));
@@ -292,6 +290,32 @@ final class ApiRoutes {
         }
         product.updatedAt = sim.now();
         return productUpdated(shop, List.of(product)).get(0);
+    }
+
+    private Shop.Variant newVariant(Shop.Product product, JsonNode v, Instant now) {
+        BigDecimal price;
+        try {
+            price = v.hasNonNull("price") ? new BigDecimal(v.get("price").asText()) : BigDecimal.ZERO;
+        } catch (NumberFormatException e) {
+            throw Failure.invalid("price", "не является числом");
+        }
+        Shop.Variant variant = new Shop.Variant(sim.nextVariantId(), product, text(v, "sku"), price,
+                v.hasNonNull("quantity") ? v.get("quantity").asInt() : null, now);
+        variant.title = text(v, "title");
+        variant.barcode = text(v, "barcode");
+        return variant;
+    }
+
+    /** {@code POST /products/{pid}/variants.json} {@code {"variant":{…}}}: 201, and the product changed. */
+    private JsonNode createVariant(RoutingContext ctx, Shop shop) {
+        Shop.Product product = product(ctx, shop);
+        Shop.Variant variant = newVariant(product, root(ctx, "variant"), sim.now());
+        product.variants.add(variant);
+        shop.variants.put(variant.id, variant);
+        product.updatedAt = variant.createdAt;
+        productUpdated(shop, List.of(product));
+        ctx.response().setStatusCode(201);
+        return sim.variantJson(variant);
     }
 
     private JsonNode updateVariant(RoutingContext ctx, Shop shop) {
@@ -358,6 +382,12 @@ final class ApiRoutes {
         variant.price = price;
         if (v.has("sku")) {
             variant.sku = text(v, "sku");
+        }
+        if (v.has("barcode")) {
+            variant.barcode = text(v, "barcode");
+        }
+        if (v.has("title")) {
+            variant.title = text(v, "title");
         }
         variant.updatedAt = sim.now();
         variant.product.updatedAt = variant.updatedAt;

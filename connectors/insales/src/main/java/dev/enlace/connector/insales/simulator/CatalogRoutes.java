@@ -137,7 +137,10 @@ final class CatalogRoutes {
             String url = RequestPaths.base(ctx) + "/shops/" + shop.name + "/images/" + p.id + "/" + id + "/" + filename;
             image = new Shop.Image(id, p.id, p.images.size() + 1, url, filename, content, sim.now());
         } else if (src != null && src.matches("https?://.+")) {
-            image = new Shop.Image(id, p.id, p.images.size() + 1, src, src.substring(src.lastIndexOf('/') + 1), null, sim.now());
+            // the file name is the URL's last path segment, without its query (guess 22)
+            String path = src.replaceAll("[?#].*$", "");
+            String filename = java.net.URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+            image = new Shop.Image(id, p.id, p.images.size() + 1, src, filename, null, sim.now());
         } else {
             throw ApiRoutes.Failure.invalid("src", "не может быть пустым");
         }

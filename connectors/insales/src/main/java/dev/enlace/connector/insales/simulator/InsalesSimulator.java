@@ -388,7 +388,11 @@ public final class InsalesSimulator implements AutoCloseable {
     ObjectNode variantJson(Shop.Variant v) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", v.id).put("product_id", v.product.id).put("title", v.title).put("sku", v.sku);
-        o.putNull("barcode");
+        if (v.barcode == null) {
+            o.putNull("barcode");
+        } else {
+            o.put("barcode", v.barcode);
+        }
         o.put("available", available(v)).put("weight", (String) null);
         if (v.quantity == null) {
             o.putNull("quantity");

@@ -43,6 +43,7 @@ final class Shop {
         final long id;
         final Product product;
         String sku;
+        String barcode;
         String title;
         BigDecimal price;
         /** Null: stock is not tracked, the variant sells without limit. */

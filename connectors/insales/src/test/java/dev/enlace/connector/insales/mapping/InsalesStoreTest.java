@@ -46,6 +46,9 @@ class InsalesStoreTest {
     @Inject
     ReceivedOrders orders;
 
+    @Inject
+    InsalesProductWriter writer;
+
     Connection store() {
         return tenants.find(InsalesShopResources.TENANT).orElseThrow().store();
     }
@@ -197,5 +200,41 @@ class InsalesStoreTest {
                 return;
             }
         }
+    }
+
+    private static dev.enlace.events.ProductSnapshot shirt(String sku, String name, List<String> groups, List<String> images,
+            String... sizes) {
+        List<dev.enlace.events.ProductSnapshot.VariantSnapshot> variants = java.util.Arrays.stream(sizes)
+                .map(size -> new dev.enlace.events.ProductSnapshot.VariantSnapshot(sku + size, sku + "-" + size, null,
+                        dev.enlace.events.Money.of("S".equals(size) ? "990" : "1090", "RUB"), List.of(size))).toList();
+        return new dev.enlace.events.ProductSnapshot("moysklad", sku, name, "Хлопок", "active", groups, images, variants);
+    }
+
+    @Test
+    void aWrittenProductGetsItsVariantsNestedCollectionsAndImagesAndAnUpdateMakesThemMatchTheSource() { // CA3, CA5
+        String sku = "PW" + System.nanoTime();
+        var created = writer.create(store(), shirt(sku, "Футболка", List.of("Одежда/Футболки"),
+                List.of("https://files.example/f/1/shirt.png?signature=a"), "S", "M"),
+                new dev.enlace.platform.connectors.ProductWriter.WriteOptions(true, true)).await().atMost(WAIT);
+        assertThat(created.status()).as("created hidden").isEqualTo("hidden");
+        assertThat(created.categories()).containsExactly("Футболки");
+        assertThat(created.variants()).extracting(v -> v.sku() + " " + v.options() + " " + v.price().amount().stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder(sku + "-S [S] 990", sku + "-M [M] 1090");
+        assertThat(created.imageUrls()).hasSize(1);
+
+        var updated = writer.update(store(), created.productId(), shirt(sku, "Футболка новая", List.of("Одежда"),
+                List.of("https://files.example/f/2/shirt-2.png?signature=b"), "S", "M", "L"),
+                new dev.enlace.platform.connectors.ProductWriter.WriteOptions(false, true)).await().atMost(WAIT);
+        assertThat(updated.name()).isEqualTo("Футболка новая");
+        assertThat(updated.status()).as("an update never changes visibility").isEqualTo("hidden");
+        assertThat(updated.categories()).as("moved to the source's group only").containsExactly("Одежда");
+        assertThat(updated.imageUrls()).containsExactly("https://files.example/f/2/shirt-2.png?signature=b");
+        assertThat(updated.variants()).extracting(v -> v.sku()).containsExactlyInAnyOrder(sku + "-S", sku + "-M", sku + "-L");
+
+        // the same picture behind a fresh link is not uploaded again
+        var again = writer.update(store(), created.productId(), shirt(sku, "Футболка новая", List.of("Одежда"),
+                List.of("https://files.example/f/2/shirt-2.png?signature=c"), "S", "M", "L"),
+                new dev.enlace.platform.connectors.ProductWriter.WriteOptions(false, true)).await().atMost(WAIT);
+        assertThat(again.imageUrls()).isEqualTo(updated.imageUrls());
     }
 }

@@ -65,4 +65,18 @@ class VariantsTest extends SimulatorTest {
         assertThat(api.get("/products/" + q.productId() + "/variants/" + p.variantIds().get(0) + ".json").status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void aVariantIsAddedToAProductWithItsBarcodeAndTitle() {
+        SeededProduct p = seedProduct("Футболка", variant("TS-S", 1));
+        Api.Response r = api.post("/products/" + p.productId() + "/variants.json",
+                "{\"variant\":{\"sku\":\"TS-M\",\"title\":\"M\",\"barcode\":\"4600000000017\",\"price\":1090,\"quantity\":0}}");
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().get("barcode").asText()).isEqualTo("4600000000017");
+        assertThat(r.json().get("price").asText()).isEqualTo("1090");
+        assertThat(api.get("/products/" + p.productId() + "/variants.json").json()).extracting(v -> v.get("sku").asText())
+                .containsExactly("TS-S", "TS-M");
+        assertThat(api.post("/products/" + p.productId() + "/variants.json", "{\"sku\":\"X\"}").status())
+                .as("the body is wrapped in 'variant'").isEqualTo(400);
+    }
 }

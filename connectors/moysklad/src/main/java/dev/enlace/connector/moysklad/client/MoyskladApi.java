@@ -3,6 +3,7 @@ package dev.enlace.connector.moysklad.client;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,36 @@ public interface MoyskladApi {
     @GET
     @Path("/entity/product/{id}/images")
     Uni<MoyskladPage<MoyskladCatalogProduct.Named>> images(@PathParam("id") String id);
+
+    // ---- MoySklad as the source of product sync (CA3, CA4, CA5) ----
+
+    @GET
+    @Path("/entity/product")
+    Uni<MoyskladPage<MoyskladCatalogProduct>> catalogProducts(@QueryParam("filter") String filter,
+            @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @GET
+    @Path("/entity/variant")
+    Uni<MoyskladPage<MoyskladCatalogVariant>> catalogVariants(@QueryParam("filter") String filter,
+            @QueryParam("limit") int limit, @QueryParam("offset") int offset);
+
+    @GET
+    @Path("/entity/product/{id}/images")
+    Uni<MoyskladPage<MoyskladImage>> productImages(@PathParam("id") String id);
+
+    /** The price types, first = default: a bare array. */
+    @GET
+    @Path("/context/companysettings/pricetype")
+    Uni<List<MoyskladCatalogProduct.Named>> priceTypes();
+
+    /**
+     * An image's content is behind a redirect ({@code Location}) to a temporary link that needs no auth,
+     * living the seconds asked for (at most 86,400). The client does not follow redirects.
+     */
+    @GET
+    @Path("/download/{id}")
+    Uni<Response> download(@PathParam("id") String id,
+            @HeaderParam("X-Lognex-Download-Expiration-Seconds") int expirationSeconds);
 
     /** {@code {"filename", "content": base64}}; answers the product's whole image list. */
     @POST

@@ -11,7 +11,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -22,21 +21,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * MoySklad as the target of product sync (CA4 inSales -> MoySklad, CA5 with the store as master):
- * name, description, SKU ({@code article}), the sale price of the default price type (kopecks),
+ * name, description, SKU ({@code article}), the sale price of the tenant's price type (CA7, {@link PriceTypes};
+ * the default type without a choice) in kopecks,
  * the product folder named by the snapshot's first group (found by name, created when missing) and,
  * with images on (CA8), the images, downloaded and sent as base64 since MoySklad takes no links.
  * MoySklad keeps the SKU and price per product here: a snapshot's first variant carries them.
  */
 @ApplicationScoped
 public class MoyskladProductWriter implements ProductWriter {
-    static final String CURRENCY = "RUB";
-    private static final BigDecimal KOPECKS = BigDecimal.valueOf(100);
 
     private final MoyskladClients clients;
     private final ImageDownloads downloads;
     /** Folder hrefs by account and name, so a catalogue of thousands asks for each folder once. */
     private final Map<String, Uni<String>> folders = new ConcurrentHashMap<>();
-    /** The default price type's href per account. */
+    /** The chosen (or default) price type's href per account and choice. */
     private final Map<String, Uni<String>> priceTypes = new ConcurrentHashMap<>();
 
     public MoyskladProductWriter(MoyskladClients clients, ImageDownloads downloads) {
@@ -58,7 +56,7 @@ public class MoyskladProductWriter implements ProductWriter {
                 .chain(body -> clients.call(connection, "create product", true, api -> api.createProduct(body)))
                 // a repeated create (same syncId) finds the images it added the first time
                 .chain(created -> options.withImages() && (created.images() == null || created.images().size() == 0)
-                        ? addImages(connection, created.id(), product.imageUrls()).map(images -> snapshot(created, images))
+                        ? addImages(connection, created.id(), product.imageUrls()).map(images -> snapshot(connection, created, images))
                         : read(connection, created.id()));
     }
 
@@ -90,7 +88,7 @@ public class MoyskladProductWriter implements ProductWriter {
         Uni<Void> prices = first == null || first.price() == null ? Uni.createFrom().voidItem()
                 : priceType(connection)
                         .invoke(href -> body.put("salePrices", List.of(Map.of(
-                                "value", first.price().amount().multiply(KOPECKS).doubleValue(),
+                                "value", first.price().amount().multiply(PriceTypes.KOPECKS).doubleValue(),
                                 "priceType", Map.of("meta", meta(href, "pricetype"))))))
                         .replaceWithVoid();
         String group = product.categories() == null || product.categories().isEmpty() ? null : product.categories().get(0);
@@ -101,9 +99,16 @@ public class MoyskladProductWriter implements ProductWriter {
     }
 
     private Uni<String> priceType(Connection connection) {
-        return priceTypes.computeIfAbsent(account(connection), k -> clients
-                .call(connection, "read default price type", true, api -> api.defaultPriceType())
-                .map(type -> type.meta().href())
+        String choice = PriceTypes.choice(connection).orElse(null);
+        Uni<String> read = choice == null
+                ? clients.call(connection, "read default price type", true, api -> api.defaultPriceType())
+                        .map(type -> type.meta().href())
+                : clients.call(connection, "read price types", true, api -> api.priceTypes())
+                        .map(types -> types.stream().filter(t -> PriceTypes.matches(t, choice)).findFirst()
+                                .orElseThrow(() -> new IllegalStateException("MoySklad account has no price type '" + choice
+                                        + "' (settings.catalog.priceList)"))
+                                .meta().href());
+        return priceTypes.computeIfAbsent(account(connection) + "#" + choice, k -> read
                 .onFailure().invoke(() -> priceTypes.remove(k))
                 .memoize().indefinitely());
     }
@@ -145,13 +150,12 @@ public class MoyskladProductWriter implements ProductWriter {
     private Uni<ProductSnapshot> read(Connection connection, String productId) {
         return clients.call(connection, "read product", true, api -> api.catalogProduct(productId))
                 .chain(p -> clients.call(connection, "list images", true, api -> api.images(productId))
-                        .map(images -> snapshot(p, images.rows().stream()
+                        .map(images -> snapshot(connection, p, images.rows().stream()
                                 .map(i -> i.meta().href()).toList())));
     }
 
-    static ProductSnapshot snapshot(MoyskladCatalogProduct p, List<String> images) {
-        Money price = p.salePrices() == null || p.salePrices().isEmpty() || p.salePrices().get(0).value() == null ? null
-                : new Money(BigDecimal.valueOf(p.salePrices().get(0).value()).divide(KOPECKS), CURRENCY);
+    static ProductSnapshot snapshot(Connection connection, MoyskladCatalogProduct p, List<String> images) {
+        Money price = PriceTypes.price(connection, p.salePrices());
         List<String> groups = p.pathName() == null || p.pathName().isEmpty() ? List.of()
                 : List.of(p.pathName().substring(p.pathName().lastIndexOf('/') + 1));
         // a product without variants is its own single variant, as in the link table (CA1)

@@ -25,6 +25,9 @@ final class Account {
     final Map<String, Attribute> attributes = new LinkedHashMap<>();
     /** Product groups (CA4). */
     final Map<String, Folder> folders = new LinkedHashMap<>();
+    /** The account's price types, in order; the first is the default (moysklad.md §4.8). */
+    final List<PriceType> priceTypes = new ArrayList<>(List.of(new PriceType(CatalogApi.PRICE_TYPE_ID, "Цена продажи",
+            "cbcf493b-55bc-11d9-848a-00112f43529a")));
     /** Variant characteristic definitions: name to id. */
     final Map<String, String> characteristics = new LinkedHashMap<>();
     /** Keyed by assortment id, then store id. */
@@ -67,7 +70,8 @@ final class Account {
         String article;
         String externalCode;
         String description;
-        double price;
+        /** Sale prices in kopecks by price type id. */
+        final Map<String, Double> prices = new LinkedHashMap<>();
         boolean archived;
         Instant updated;
         /** Attribute id to value. */
@@ -101,6 +105,21 @@ final class Account {
         boolean archived;
         Instant updated;
         final Map<String, String> characteristics = new LinkedHashMap<>();
+        /** The variant's own sale prices by price type id; a type it has none of shows the product's. */
+        final Map<String, Double> prices = new LinkedHashMap<>();
+    }
+
+    record PriceType(String id, String name, String externalCode) {
+    }
+
+    /** The stored image content behind {@code /download/{id}}, by image id; null when none. */
+    Image image(String imageId) {
+        return products.values().stream().flatMap(p -> p.images.stream()).filter(i -> i.id().equals(imageId))
+                .findFirst().orElse(null);
+    }
+
+    double defaultPrice(Product p) {
+        return p.prices.getOrDefault(priceTypes.get(0).id(), 0.0);
     }
 
     record Attribute(String id, String name, String type, boolean required) {

@@ -596,7 +596,7 @@ final class Api {
         putIfSet(j, "syncId", p.syncId);
         Account.Folder folder = p.folderId == null ? null : a.folders.get(p.folderId);
         j.put("archived", p.archived).put("pathName", folder == null ? "" : CatalogApi.path(a, folder))
-                .put("variantsCount", p.variantIds.size()).put("salePrices", salePrices(rc, p.price));
+                .put("variantsCount", p.variantIds.size()).put("salePrices", salePrices(rc, a, p.prices, Map.of()));
         if (folder != null) {
             j.put("productFolder", new JsonObject().put("meta", meta(rc, "productfolder", folder.id)));
         }
@@ -614,7 +614,7 @@ final class Api {
         return j;
     }
 
-    private JsonObject variantView(RoutingContext rc, Account a, Account.Variant v) {
+    JsonObject variantView(RoutingContext rc, Account a, Account.Variant v) {
         JsonObject j = new JsonObject().put("meta", meta(rc, "variant", v.id)).put("id", v.id).put("accountId", a.id)
                 .put("updated", MoyskladSimulator.moscow(v.updated)).put("name", v.name);
         putIfSet(j, "code", v.code);
@@ -630,7 +630,7 @@ final class Api {
         });
         j.put("characteristics", characteristics);
         // without own prices a variant shows its product's
-        j.put("salePrices", salePrices(rc, a.products.get(v.productId).price));
+        j.put("salePrices", salePrices(rc, a, a.products.get(v.productId).prices, v.prices));
         j.put("product", new JsonObject().put("meta", meta(rc, "product", v.productId)));
         return j;
     }
@@ -672,13 +672,19 @@ final class Api {
         row.put("name", v == null ? p.name : v.name);
         putIfSet(row, "code", v == null ? p.code : v.code);
         putIfSet(row, "article", v == null ? p.article : v.article);
-        row.put("externalCode", v == null ? p.externalCode : v.externalCode).put("salePrice", p.price);
+        row.put("externalCode", v == null ? p.externalCode : v.externalCode).put("salePrice", a.defaultPrice(p));
     }
 
-    private JsonArray salePrices(RoutingContext rc, double price) {
-        return new JsonArray().add(new JsonObject().put("value", price)
-                .put("currency", new JsonObject().put("meta", meta(rc, "currency", "6314188d-2c7f-11e6-8a84-bae500000055")))
-                .put("priceType", catalog.priceType(rc)));
+    /** One entry per price type of the account, in its order; a type without a value shows 0 (guess 28). */
+    private JsonArray salePrices(RoutingContext rc, Account a, Map<String, Double> prices, Map<String, Double> own) {
+        JsonArray all = new JsonArray();
+        for (Account.PriceType type : a.priceTypes) {
+            double value = own.containsKey(type.id()) ? own.get(type.id()) : prices.getOrDefault(type.id(), 0.0);
+            all.add(new JsonObject().put("value", value)
+                    .put("currency", new JsonObject().put("meta", meta(rc, "currency", "6314188d-2c7f-11e6-8a84-bae500000055")))
+                    .put("priceType", catalog.priceTypeView(rc, type)));
+        }
+        return all;
     }
 
     JsonObject meta(RoutingContext rc, String type, String id) {

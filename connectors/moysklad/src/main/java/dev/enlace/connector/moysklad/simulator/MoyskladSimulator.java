@@ -49,6 +49,7 @@ public final class MoyskladSimulator implements AutoCloseable {
     private final Map<String, Account> byLogin = new ConcurrentHashMap<>();
     private final Api api;
     private volatile String lastBase;
+    private final byte[] downloadKey = UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     public MoyskladSimulator(Vertx vertx, MoyskladSimulatorOptions options) {
         this.vertx = vertx;
@@ -133,7 +134,7 @@ public final class MoyskladSimulator implements AutoCloseable {
                 p.article = s.article();
                 p.code = s.code();
                 p.externalCode = s.externalCode() != null ? s.externalCode() : UUID.randomUUID().toString();
-                p.price = s.price() == null ? 0 : s.price();
+                p.prices.put(a.priceTypes.get(0).id(), s.price() == null ? 0 : s.price());
                 p.updated = now;
                 if (s.attributes() != null) {
                     s.attributes().forEach((name, value) -> p.attributes.put(attribute(a, name).id(), value));
@@ -280,7 +281,7 @@ public final class MoyskladSimulator implements AutoCloseable {
 
     /** A product as the web UI shows it (CA4): price in kopecks, folder path, image file names. */
     public record CatalogProduct(String id, String name, String article, String description, double price,
-            String folderPath, List<String> images) {
+            String folderPath, List<String> images, Map<String, Double> pricesByType) {
     }
 
     /** Every product of the account, in creation order. */
@@ -288,8 +289,30 @@ public final class MoyskladSimulator implements AutoCloseable {
         Account a = account(accountId);
         synchronized (a) {
             return a.products.values().stream().map(p -> new CatalogProduct(p.id, p.name, p.article, p.description,
-                    p.price, p.folderId == null ? null : CatalogApi.path(a, a.folders.get(p.folderId)),
-                    p.images.stream().map(Account.Image::filename).toList())).toList();
+                    a.defaultPrice(p), p.folderId == null ? null : CatalogApi.path(a, a.folders.get(p.folderId)),
+                    p.images.stream().map(Account.Image::filename).toList(), pricesByName(a, p.prices))).toList();
+        }
+    }
+
+    private static Map<String, Double> pricesByName(Account a, Map<String, Double> prices) {
+        Map<String, Double> named = new java.util.LinkedHashMap<>();
+        a.priceTypes.forEach(t -> named.put(t.name(), prices.getOrDefault(t.id(), 0.0)));
+        return named;
+    }
+
+    /** A variant as the web UI shows it: its SKU fields, characteristics and own prices by price type name. */
+    public record CatalogVariant(String id, String productId, String name, String article, String code,
+            Map<String, String> characteristics, Map<String, Double> ownPrices) {
+    }
+
+    public List<CatalogVariant> variants(String accountId) {
+        Account a = account(accountId);
+        synchronized (a) {
+            return a.variants.values().stream().map(v -> {
+                Map<String, Double> own = new java.util.LinkedHashMap<>();
+                a.priceTypes.stream().filter(t -> v.prices.containsKey(t.id())).forEach(t -> own.put(t.name(), v.prices.get(t.id())));
+                return new CatalogVariant(v.id, v.productId, v.name, v.article, v.code, Map.copyOf(v.characteristics), own);
+            }).toList();
         }
     }
 
@@ -383,6 +406,30 @@ public final class MoyskladSimulator implements AutoCloseable {
     }
 
     // ---- internals shared with Api and Admin ----
+
+    /** Signs temporary download links with a key of this simulator. */
+    String sign(String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(downloadKey, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An image of any account, by id: temporary links carry no account. */
+    Account.Image image(String imageId) {
+        for (Account a : accounts.values()) {
+            synchronized (a) {
+                Account.Image image = a.image(imageId);
+                if (image != null) {
+                    return image;
+                }
+            }
+        }
+        return null;
+    }
 
     Account account(String accountId) {
         Account a = accounts.get(accountId);

@@ -37,6 +37,10 @@ class MoyskladConnectorTest {
     MoyskladProductLinks links;
     @Inject
     TenantRegistry tenants;
+    @Inject
+    MoyskladProductCatalog products;
+    @Inject
+    dev.enlace.connector.moysklad.webhook.MoyskladProductSignals productSignals;
 
     private Connection erp(String tenant) {
         return tenants.find(tenant).orElseThrow().erp();
@@ -161,5 +165,46 @@ class MoyskladConnectorTest {
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/webhooks/moysklad/mainstore/" + MoyskladTestResources.WEBHOOK_TOKEN)
                 .then().statusCode(200).body("status", equalTo("ignored"));
+    }
+
+    @Test
+    void aProductWithVariantsIsOneSnapshotWhoseVariantsCarrySkuOptionsAndTheProductsPrice_CA5() {
+        String shirt = MoyskladTestResources.seeded.productIds().get(0);
+        var snapshot = products.product(erp("allstores"), shirt).await().atMost(WAIT).orElseThrow();
+        assertThat(snapshot.name()).isEqualTo("Футболка");
+        assertThat(snapshot.variants()).extracting(v -> v.sku() + " " + v.options() + " " + v.price().amount() + " " + v.price().currency())
+                .containsExactly("TS-S [S] 990.00 RUB", "TS-M [M] 990.00 RUB");
+        assertThat(snapshot.variants().get(0).variantId()).isEqualTo(small());
+        String plain = MoyskladTestResources.seeded.productIds().get(1);
+        var single = products.product(erp("allstores"), plain).await().atMost(WAIT).orElseThrow();
+        assertThat(single.variants()).hasSize(1);
+        assertThat(single.variants().get(0).variantId()).as("a product without variants is its own variant").isEqualTo(plain);
+    }
+
+    @Test
+    void thePriceOfTheChosenPriceTypeIsRead_CA7() {
+        String shirt = MoyskladTestResources.seeded.productIds().get(0);
+        var chosen = products.product(dev.enlace.platform.connectors.PriceListChoice.apply(erp("allstores"), "Цена продажи"), shirt)
+                .await().atMost(WAIT).orElseThrow();
+        assertThat(chosen.variants().get(0).price().amount()).isEqualByComparingTo("990");
+        var missing = products.product(dev.enlace.platform.connectors.PriceListChoice.apply(erp("allstores"), "Опт"), shirt)
+                .await().atMost(WAIT).orElseThrow();
+        assertThat(missing.variants().get(0).price()).as("the product has no price of that type").isNull();
+    }
+
+    @Test
+    void productAndVariantWebhooksNameTheirProducts_CA5() {
+        String shirt = MoyskladTestResources.seeded.productIds().get(0);
+        String plain = MoyskladTestResources.seeded.productIds().get(1);
+        String base = "http://x/api/remap/1.2/entity/";
+        String body = "{\"events\":[{\"meta\":{\"type\":\"variant\",\"href\":\"" + base + "variant/" + small() + "\"},\"action\":\"UPDATE\"},"
+                + "{\"meta\":{\"type\":\"product\",\"href\":\"" + base + "product/" + plain + "\"},\"action\":\"CREATE\"},"
+                + "{\"meta\":{\"type\":\"product\",\"href\":\"" + base + "product/" + shirt + "\"},\"action\":\"UPDATE\"},"
+                + "{\"meta\":{\"type\":\"product\",\"href\":\"" + base + "product/" + plain + "\"},\"action\":\"DELETE\"}]}";
+        var delivery = new dev.enlace.platform.ingress.InboxDelivery(1, "moysklad", "allstores", "variant.update", base, body, 1);
+        assertThat(productSignals.carriesProducts("variant.update")).isTrue();
+        assertThat(productSignals.carriesProducts("customerorder.update")).isFalse();
+        assertThat(productSignals.changedProducts(erp("allstores"), delivery).collect().asList().await().atMost(WAIT))
+                .containsExactly(shirt, plain);
     }
 }

@@ -613,4 +613,101 @@ class MoyskladSimulatorTest {
         assertThat(get("/entity/product?filter=" + enc("article=MUG-S"), account.token()).body().at("/meta/size").asInt())
                 .isEqualTo(1);
     }
+
+    // ---- price types, variants, downloads (CA3, CA5, CA7) ----
+
+    @Test
+    void priceTypesAreReplacedAsAWholeListWhoseFirstIsTheDefault() {
+        String token = account.token();
+        JsonNode before = get("/context/companysettings/pricetype", token).body();
+        String sale = before.get(0).at("/meta/href").asText();
+        Resp replaced = call("POST", API + "/context/companysettings/pricetype", "[{\"name\":\"Интернет\"},"
+                + "{\"meta\":{\"href\":\"" + sale + "\",\"type\":\"pricetype\"},\"name\":\"Цена продажи\"}]", token, true, Map.of());
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.body()).extracting(t -> t.get("name").asText()).containsExactly("Интернет", "Цена продажи");
+        assertThat(get("/context/companysettings/pricetype/default", token).body().get("name").asText()).isEqualTo("Интернет");
+        assertThat(replaced.body().get(1).at("/meta/href").asText()).as("a type sent with its meta keeps its id").isEqualTo(sale);
+        // every product lists every price type, in the list's order
+        JsonNode mug = get("/entity/product/" + seeded.productIds().get(0), token).body();
+        assertThat(mug.get("salePrices")).extracting(p -> p.at("/priceType/name").asText() + " " + p.get("value").asDouble())
+                .containsExactly("Интернет 0.0", "Цена продажи 50000.0");
+
+        Resp duplicate = call("POST", API + "/context/companysettings/pricetype", "[{\"name\":\"A\"},{\"name\":\"A\"}]",
+                token, true, Map.of());
+        assertThat(duplicate.status()).isEqualTo(412);
+        assertThat(duplicate.body().at("/errors/0/code").asInt()).isEqualTo(3006);
+    }
+
+    @Test
+    void salePricesAreMergedByPriceTypeAndAnUnknownTypeIsRefused() {
+        String token = account.token();
+        String web = call("POST", API + "/context/companysettings/pricetype", "[{\"meta\":{\"href\":\""
+                + get("/context/companysettings/pricetype/default", token).body().at("/meta/href").asText()
+                + "\"},\"name\":\"Цена продажи\"},{\"name\":\"Интернет\"}]", token, true, Map.of()).body().get(1).at("/meta/href").asText();
+        String mug = seeded.productIds().get(0);
+        Resp put = call("PUT", API + "/entity/product/" + mug, "{\"salePrices\":[{\"value\":45000,\"priceType\":{\"meta\":{\"href\":\""
+                + web + "\"}}}]}", token, true, Map.of());
+        assertThat(put.body().get("salePrices")).extracting(p -> p.get("value").asDouble()).containsExactly(50000.0, 45000.0);
+        Resp unknown = call("PUT", API + "/entity/product/" + mug, "{\"salePrices\":[{\"value\":1,\"priceType\":{\"meta\":{\"href\":\""
+                + web.replaceAll("[0-9a-f-]{36}$", "00000000-0000-0000-0000-000000000000") + "\"}}}]}", token, true, Map.of());
+        assertThat(unknown.status()).isEqualTo(412);
+    }
+
+    @Test
+    void variantsAreCreatedWithKnownCharacteristicsAndTheirOwnPricesAndFireHooks() {
+        String token = account.token();
+        call("POST", API + "/entity/webhook", "{\"url\":\"" + sink() + "/v\",\"action\":\"CREATE\",\"entityType\":\"variant\"}",
+                token, true, Map.of());
+        call("POST", API + "/entity/webhook", "{\"url\":\"" + sink() + "/v\",\"action\":\"UPDATE\",\"entityType\":\"variant\"}",
+                token, true, Map.of());
+        String shirt = seeded.productIds().get(1);
+        String productRef = "\"product\":{\"meta\":{\"href\":\"" + server.baseUrl() + API + "/entity/product/" + shirt + "\"}}";
+        Resp unknownCharacteristic = call("POST", API + "/entity/variant", "{" + productRef
+                + ",\"characteristics\":[{\"name\":\"Цвет\",\"value\":\"Белый\"}]}", token, true, Map.of());
+        assertThat(unknownCharacteristic.status()).isEqualTo(412);
+        assertThat(call("POST", API + "/entity/variant", "{" + productRef + "}", token, true, Map.of()).status())
+                .as("characteristics are required").isEqualTo(412);
+
+        Resp created = call("POST", API + "/entity/variant", "{" + productRef + ",\"article\":\"TS-L\","
+                + "\"characteristics\":[{\"name\":\"Размер\",\"value\":\"L\"}]}", token, true, Map.of());
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.body().get("name").asText()).isEqualTo("Футболка (L)");
+        assertThat(created.body().at("/salePrices/0/value").asDouble()).as("without own prices: the product's").isEqualTo(99000.0);
+        String id = created.body().get("id").asText();
+        String priceType = created.body().at("/salePrices/0/priceType/meta/href").asText();
+        Resp updated = call("PUT", API + "/entity/variant/" + id, "{\"salePrices\":[{\"value\":105000,\"priceType\":{\"meta\":{\"href\":\""
+                + priceType + "\"}}}]}", token, true, Map.of());
+        assertThat(updated.body().at("/salePrices/0/value").asDouble()).isEqualTo(105000.0);
+        assertThat(get("/entity/product/" + shirt, token).body().get("variantsCount").asInt()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 2);
+        assertThat(received).allMatch(r -> r.contains("/entity/variant/" + id));
+        assertThat(received).anyMatch(r -> r.contains("\"CREATE\"")).anyMatch(r -> r.contains("\"UPDATE\""));
+    }
+
+    @Test
+    void anImageDownloadRedirectsToATemporaryLinkThatNeedsNoAuth() {
+        String token = account.token();
+        String id = seeded.productIds().get(0);
+        String png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+        String download = call("POST", API + "/entity/product/" + id + "/images", "{\"filename\":\"a.png\",\"content\":\"" + png + "\"}",
+                token, true, Map.of()).body().get(0).at("/meta/downloadHref").asText();
+
+        Resp redirect = call("GET", download.substring(server.baseUrl().length()), null, token, true,
+                Map.of("X-Lognex-Download-Expiration-Seconds", "3600"));
+        assertThat(redirect.status()).isEqualTo(302);
+        String link = redirect.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(link).contains("/a.png?").contains("signature=");
+        HttpResponse<byte[]> file;
+        try {
+            file = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(java.util.Base64.getDecoder().decode(png));
+        assertThat(send(HttpRequest.newBuilder(URI.create(link.replaceAll("signature=[0-9a-f]+", "signature=00"))).build()).status())
+                .isEqualTo(403);
+        assertThat(call("GET", download.substring(server.baseUrl().length()), null, "nope", true, Map.of()).status())
+                .as("the download itself needs auth").isEqualTo(401);
+    }
 }
