@@ -268,10 +268,11 @@ public final class StockBenchmark {
     private static void runResync(LocalStack stack, Simulators sims, DemoTenant.Created bulk, int windowSeconds)
             throws Exception {
         System.out.printf("%nResync of %d SKUs: linking...%n", bulk.skus().size());
+        long linkStart = System.nanoTime();
         try (ContractEvents contract = new ContractEvents(stack.broker().bootstrapServers())) {
             link(sims, contract, bulk);
         }
-        Thread.sleep(5000);
+        awaitLinked(bulk, linkStart);
         String started = Http.post(stack.serviceUrl("stock-service") + "/tenants/bulk/stock/resync", "");
         String runId = JSON.readTree(started).get("id").asText();
         sims.jumpseller().resetCounters(bulk.storeCode());
@@ -294,6 +295,39 @@ public final class StockBenchmark {
         double budget = Math.min(20.0, 800.0 / 60.0);
         System.out.printf("resync store calls      %d in %.0f s = %.2f/s; the store's budget is %.2f/s (800/min, 20/s): %.1f %% used, 429 answers: %d%n",
                 counters.apiCalls(), elapsed, perSecond, budget, 100 * perSecond / budget, counters.rateLimited());
+    }
+
+    /**
+     * Until stock-service has recorded every link of the tenant and read their first stock from the ERP (the
+     * resync is then over the whole catalogue), read from its database: no API lists links.
+     */
+    private static void awaitLinked(DemoTenant.Created bulk, long since) throws Exception {
+        String url = dev.enlace.platform.testing.PostgresDatabases.jdbcUrl("enlace_bench_stock");
+        try (var db = java.sql.DriverManager.getConnection(url, dev.enlace.platform.testing.PostgresDatabases.user(),
+                dev.enlace.platform.testing.PostgresDatabases.password());
+                var query = db.prepareStatement("SELECT count(*), count(initial_pending_at) FROM stock_link WHERE tenant = ?")) {
+            query.setString(1, bulk.id());
+            long lastPrint = 0;
+            while (true) {
+                long linked;
+                long pending;
+                try (var rs = query.executeQuery()) {
+                    rs.next();
+                    linked = rs.getLong(1);
+                    pending = rs.getLong(2);
+                }
+                long seconds = Duration.ofNanos(System.nanoTime() - since).toSeconds();
+                if (linked >= bulk.skus().size() && pending == 0) {
+                    System.out.printf("  all %d linked and their ERP stock read in %d s%n", linked, seconds);
+                    return;
+                }
+                if (seconds - lastPrint >= 10) {
+                    System.out.printf("  %3d s: %d linked, %d waiting for their first ERP read%n", seconds, linked, pending);
+                    lastPrint = seconds;
+                }
+                Thread.sleep(1000);
+            }
+        }
     }
 
     /** Where the time goes, from stock-service's own timers (Micrometer, Prometheus format). */

@@ -5,9 +5,7 @@ import dev.enlace.events.ProductLinked;
 import dev.enlace.events.ProductUnlinked;
 import dev.enlace.platform.messaging.ContractConsumer;
 import dev.enlace.platform.messaging.EventEnvelope;
-import dev.enlace.platform.messaging.IsolatedContext;
 import dev.enlace.platform.messaging.ProcessedEvents;
-import dev.enlace.platform.tenant.TenantRegistry;
 import dev.enlace.stock.persistence.StockLink;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -15,29 +13,26 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Keeps stock-service's copy of the links (ProductLinked / ProductUnlinked from catalog-service).
- * A new link gets the ERP's current stock at once, outside the acknowledgement path.
+ * A new link is only recorded, marked pending: {@link LinkedStockSync} reads its ERP stock soon after, outside
+ * the acknowledgement path, in bulk when many links arrive together.
  */
 @ApplicationScoped
 public class CatalogEventsConsumer {
-    private static final Logger LOG = Logger.getLogger(CatalogEventsConsumer.class);
     private static final String CONSUMER = "stock-links";
 
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
-    private final StockRefresh refresh;
-    private final TenantRegistry tenants;
+    private final LinkedStockSync initialStock;
     private final Vertx vertx;
 
-    public CatalogEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, StockRefresh refresh,
-            TenantRegistry tenants, Vertx vertx) {
+    public CatalogEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, LinkedStockSync initialStock,
+            Vertx vertx) {
         this.mapper = mapper;
         this.processed = processed;
-        this.refresh = refresh;
-        this.tenants = tenants;
+        this.initialStock = initialStock;
         this.vertx = vertx;
     }
 
@@ -52,7 +47,7 @@ public class CatalogEventsConsumer {
             return processed.once(CONSUMER, event.id(), () -> saveLink(linked))
                     .invoke(applied -> {
                         if (applied) {
-                            refreshLater(linked, event.id());
+                            initialStock.linked();
                         }
                     })
                     .replaceWithVoid();
@@ -66,33 +61,23 @@ public class CatalogEventsConsumer {
         return Uni.createFrom().voidItem();
     }
 
+    /** One statement: a catalogue of 100,000 links arrives as 100,000 events. */
     private Uni<Void> saveLink(ProductLinked linked) {
-        return Panache.getSession().chain(s -> StockLink.<StockLink>findById(
-                new StockLink.Key(linked.tenant(), linked.erp().variantId()))
-                .chain(existing -> {
-                    StockLink link = existing == null ? new StockLink() : existing;
-                    link.tenant = linked.tenant();
-                    link.erpVariantId = linked.erp().variantId();
-                    link.sku = linked.sku() == null ? "" : linked.sku();
-                    link.storeSystem = linked.store().system();
-                    link.storeProductId = linked.store().productId();
-                    link.storeVariantId = linked.store().variantId() == null ? "" : linked.store().variantId();
-                    link.linkedAt = linked.linkedAt();
-                    return link.persist().replaceWithVoid();
-                }));
-    }
-
-    /** The store gets the ERP's stock as soon as the link exists, even if the ERP says nothing. */
-    private void refreshLater(ProductLinked linked, String causation) {
-        tenants.find(linked.tenant()).ifPresent(tenant -> IsolatedContext.run(vertx,
-                        () -> refresh.refresh(tenant, linked.erp().variantId(), "event:" + causation)
-                                .chain(() -> queueKnownLevel(linked)))
-                .subscribe().with(v -> { }, err -> LOG.warnf("initial stock of %s/%s not read: %s",
-                        linked.tenant(), linked.sku(), err.getMessage())));
-    }
-
-    /** When the level was already announced before the link existed, nothing new is emitted: queue it now. */
-    private Uni<Void> queueKnownLevel(ProductLinked linked) {
-        return Panache.withTransaction(() -> StoreWriteQueue.queueForLevel(linked.tenant(), linked.erp().variantId()));
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "INSERT INTO stock_link (tenant, erp_variant_id, sku, store_system, store_product_id, store_variant_id,"
+                                + " linked_at, initial_pending_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, clock_timestamp())"
+                                + " ON CONFLICT (tenant, erp_variant_id) DO UPDATE SET sku = EXCLUDED.sku,"
+                                + " store_system = EXCLUDED.store_system, store_product_id = EXCLUDED.store_product_id,"
+                                + " store_variant_id = EXCLUDED.store_variant_id, linked_at = EXCLUDED.linked_at,"
+                                + " initial_pending_at = clock_timestamp()")
+                .setParameter(1, linked.tenant())
+                .setParameter(2, linked.erp().variantId())
+                .setParameter(3, linked.sku() == null ? "" : linked.sku())
+                .setParameter(4, linked.store().system())
+                .setParameter(5, linked.store().productId())
+                .setParameter(6, linked.store().variantId() == null ? "" : linked.store().variantId())
+                .setParameter(7, linked.linkedAt())
+                .executeUpdate())
+                .replaceWithVoid();
     }
 }

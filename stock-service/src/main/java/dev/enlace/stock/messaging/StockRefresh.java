@@ -8,7 +8,6 @@ import dev.enlace.platform.connectors.ErpStockSource;
 import dev.enlace.platform.outbox.Outbox;
 import dev.enlace.platform.tenant.Tenant;
 import dev.enlace.stock.domain.StoreStock;
-import dev.enlace.stock.persistence.StockLevel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +19,9 @@ import java.util.List;
 
 /**
  * ST1: reads a variant's stock back from the ERP, applies the store rules and, when the
- * result differs from what was last announced, records it and emits StockChanged in the same
- * transaction. Reading the absolute value (never applying a delta) makes redelivered and
+ * result differs from what was last announced, records it, emits StockChanged and queues the
+ * store write ({@link StoreWriteQueue}), all in the same transaction: the store write does not
+ * wait for the event's round trip through the outbox relay and Kafka, and a crash can lose neither. Reading the absolute value (never applying a delta) makes redelivered and
  * reordered notifications harmless. ERP-side sales the tenant keeps out of the store (ST3) are added
  * back first ({@link ErpSalesLedger}); the event's {@code erpQuantity} stays the ERP's own figure.
  */
@@ -30,11 +30,13 @@ public class StockRefresh {
     private final Connectors connectors;
     private final Outbox outbox;
     private final ErpSalesLedger sales;
+    private final boolean everyChange;
 
-    public StockRefresh(Connectors connectors, Outbox outbox, ErpSalesLedger sales) {
+    public StockRefresh(Connectors connectors, Outbox outbox, ErpSalesLedger sales, StockWriteConfig config) {
         this.connectors = connectors;
         this.outbox = outbox;
         this.sales = sales;
+        this.everyChange = !config.coalescing();
     }
 
     public Uni<Void> refresh(Tenant tenant, String erpVariantId, String causationId) {
@@ -47,46 +49,67 @@ public class StockRefresh {
 
     /** Records a stock read elsewhere (e.g. in bulk); true when it changed and was announced. */
     Uni<Boolean> record(Tenant tenant, ErpStock stock, String causationId) {
-        return sales.unitsKeptOut(tenant, stock.variantId()).chain(keptOut -> record(tenant, stock, keptOut, causationId));
+        return record(tenant, stock, causationId, false);
+    }
+
+    /**
+     * @param queueUnchanged queue the store write even when the level was announced before (a new link: the
+     *                       store may never have had it); a value the store was already sent queues nothing
+     */
+    Uni<Boolean> record(Tenant tenant, ErpStock stock, String causationId, boolean queueUnchanged) {
+        return sales.unitsKeptOut(tenant, stock.variantId())
+                .chain(keptOut -> record(tenant, stock, keptOut, causationId, queueUnchanged));
     }
 
     /** {@code keptOut}: units sold ERP-side that the store is not to see (ST3, switch off). */
-    private Uni<Boolean> record(Tenant tenant, ErpStock stock, BigDecimal keptOut, String causationId) {
+    private Uni<Boolean> record(Tenant tenant, ErpStock stock, BigDecimal keptOut, String causationId,
+            boolean queueUnchanged) {
         BigDecimal forStore = stock.quantity() == null || keptOut.signum() == 0 ? stock.quantity() : stock.quantity().add(keptOut);
         StoreStock store = StoreStock.fromErp(forStore, stock.sellWithoutStock(),
                 Boolean.TRUE.equals(tenant.settings().stock().preSale()));
         String scope = stock.offices().isEmpty() ? "all" : "office:" + String.join(",", stock.offices());
-        return Panache.withTransaction(() -> StockLevel.<StockLevel>findById(new StockLevel.Key(tenant.id(), stock.variantId())).chain(level -> {
-            if (level != null && level.available == store.available() && level.unlimited == store.unlimited()
-                    && sameQuantity(level, stock) && scope.equals(level.scope)) {
-                return Uni.createFrom().item(false);
-            }
-            StockLevel row = level == null ? new StockLevel() : level;
-            row.tenant = tenant.id();
-            row.erpVariantId = stock.variantId();
-            row.erpSystem = tenant.erp().system();
-            row.erpProductId = stock.productId();
-            row.sku = stock.sku();
-            row.scope = scope;
-            row.erpQuantity = stock.quantity();
-            row.available = store.available();
-            row.unlimited = store.unlimited();
-            row.observedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            StockChanged event = new StockChanged(tenant.id(), subject(stock),
-                    new ExternalRef(row.erpSystem, stock.productId() == null ? "" : stock.productId(), stock.variantId()), scope, stock.quantity(),
-                    store.availableOrNull(), store.unlimited(), row.observedAt);
-            return row.<StockLevel>persist().chain(() -> outbox.publish(tenant.id(), subject(stock), event, causationId))
-                    .replaceWith(true);
-        }));
+        OffsetDateTime observedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        // one statement: a row comes back only when the level is new or differs from the one announced
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "INSERT INTO stock_level AS l (tenant, erp_variant_id, erp_system, erp_product_id, sku, scope,"
+                                        + " erp_quantity, available, unlimited, observed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                                        + " ON CONFLICT (tenant, erp_variant_id) DO UPDATE SET erp_system = EXCLUDED.erp_system,"
+                                        + " erp_product_id = EXCLUDED.erp_product_id, sku = EXCLUDED.sku, scope = EXCLUDED.scope,"
+                                        + " erp_quantity = EXCLUDED.erp_quantity, available = EXCLUDED.available,"
+                                        + " unlimited = EXCLUDED.unlimited, observed_at = EXCLUDED.observed_at"
+                                        + " WHERE l.available <> EXCLUDED.available OR l.unlimited <> EXCLUDED.unlimited"
+                                        + " OR l.erp_quantity IS DISTINCT FROM EXCLUDED.erp_quantity OR l.scope <> EXCLUDED.scope"
+                                        + " RETURNING l.erp_variant_id")
+                        .setParameter(1, tenant.id())
+                        .setParameter(2, stock.variantId())
+                        .setParameter(3, tenant.erp().system())
+                        .setParameter(4, stock.productId())
+                        .setParameter(5, stock.sku())
+                        .setParameter(6, scope)
+                        .setParameter(7, stock.quantity())
+                        .setParameter(8, store.available())
+                        .setParameter(9, store.unlimited())
+                        .setParameter(10, observedAt)
+                        .getResultList())
+                .chain(changed -> {
+                    if (changed.isEmpty()) {
+                        return queueUnchanged
+                                ? StoreWriteQueue.queue(tenant.id(), stock.variantId(), store.available(), store.unlimited())
+                                        .replaceWith(false)
+                                : Uni.createFrom().item(false);
+                    }
+                    StockChanged event = new StockChanged(tenant.id(), subject(stock), new ExternalRef(tenant.erp().system(),
+                            stock.productId() == null ? "" : stock.productId(), stock.variantId()), scope, stock.quantity(),
+                            store.availableOrNull(), store.unlimited(), observedAt);
+                    return outbox.publish(tenant.id(), subject(stock), event, causationId)
+                            .chain(() -> StoreWriteQueue.queue(tenant.id(), stock.variantId(), store.available(),
+                                    store.unlimited(), false, everyChange))
+                            .replaceWith(true);
+                }));
     }
 
     /** Stock is keyed by SKU; a variant without one is keyed by its ERP id. */
     static String subject(ErpStock stock) {
         return stock.sku() == null || stock.sku().isBlank() ? "erp-variant:" + stock.variantId() : stock.sku();
-    }
-
-    private static boolean sameQuantity(StockLevel level, ErpStock stock) {
-        return level.erpQuantity == null ? stock.quantity() == null
-                : stock.quantity() != null && level.erpQuantity.compareTo(stock.quantity()) == 0;
     }
 }
