@@ -25,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -55,6 +56,9 @@ public class ProductPush {
     public enum Outcome { CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED }
 
     private final Connectors connectors;
+    /** A claim older than this was left by a crash between the store's create and the links (a create takes seconds). */
+    static final Duration CLAIM_EXPIRY = Duration.ofMinutes(10);
+
     private final ProductLinkRepository links;
     private final Outbox outbox;
     private final EchoGuard echo;
@@ -124,11 +128,43 @@ public class ProductPush {
                 .replaceWith(Outcome.UPDATED);
     }
 
+    /**
+     * Creates the store product once: only the push that claims it creates, and only if the product is still
+     * unlinked once claimed (another push may have created and linked it since this one looked). A failed create
+     * gives the claim back; the claim itself goes with the links, in {@link #record}.
+     */
     private Uni<Outcome> create(Tenant tenant, ProductSnapshot erp, String causation) {
         ProductWriter writer = connectors.require(ProductWriter.class, tenant.store().system());
-        return writer.create(tenant.store(), erp, options(tenant, true))
-                .chain(store -> record(tenant, erp, store, List.of(), causation))
-                .replaceWith(Outcome.CREATED);
+        return claim(tenant, erp).chain(claimed -> !claimed ? Uni.createFrom().item(Outcome.SKIPPED)
+                : Panache.withSession(() -> links.count("tenant = ?1 and erpSystem = ?2 and erpProductId = ?3",
+                                tenant.id(), erp.system(), erp.productId()))
+                        .chain(linked -> linked > 0 ? release(tenant, erp).replaceWith(Outcome.SKIPPED)
+                                : writer.create(tenant.store(), erp, options(tenant, true))
+                                        .chain(store -> record(tenant, erp, store, List.of(), causation))
+                                        .replaceWith(Outcome.CREATED)
+                                        .onFailure().call(() -> release(tenant, erp))));
+    }
+
+    private Uni<Boolean> claim(Tenant tenant, ProductSnapshot erp) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "INSERT INTO product_create_claim (tenant, erp_system, erp_product_id, claimed_at)"
+                                + " VALUES (?1, ?2, ?3, now()) ON CONFLICT (tenant, erp_system, erp_product_id) DO UPDATE"
+                                + " SET claimed_at = now() WHERE product_create_claim.claimed_at < now() - make_interval(secs => ?4)")
+                .setParameter(1, tenant.id()).setParameter(2, erp.system()).setParameter(3, erp.productId())
+                .setParameter(4, (double) CLAIM_EXPIRY.toSeconds())
+                .executeUpdate()))
+                .map(rows -> rows > 0);
+    }
+
+    private Uni<Void> release(Tenant tenant, ProductSnapshot erp) {
+        return Panache.withTransaction(() -> unclaim(tenant, erp));
+    }
+
+    private Uni<Void> unclaim(Tenant tenant, ProductSnapshot erp) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("DELETE FROM product_create_claim"
+                        + " WHERE tenant = ?1 AND erp_system = ?2 AND erp_product_id = ?3")
+                .setParameter(1, tenant.id()).setParameter(2, erp.system()).setParameter(3, erp.productId())
+                .executeUpdate()).replaceWithVoid();
     }
 
     private ProductWriter.WriteOptions options(Tenant tenant, boolean creating) {
@@ -180,7 +216,8 @@ public class ProductPush {
             return chain.chain(() -> outbox.publish(tenant.id(), reference(erp), new ProductUpdated(tenant.id(), erp, now),
                             causation))
                     .chain(() -> echo.remember(tenant.id(), store))
-                    .chain(() -> echo.remember(tenant.id(), erp));
+                    .chain(() -> echo.remember(tenant.id(), erp))
+                    .chain(() -> existing.isEmpty() ? unclaim(tenant, erp) : Uni.createFrom().voidItem());
         });
     }
 

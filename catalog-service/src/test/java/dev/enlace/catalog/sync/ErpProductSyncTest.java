@@ -5,16 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enlace.connector.jumpseller.client.JumpsellerCatalogProduct;
 import dev.enlace.connector.relbase.simulator.RelbaseSeed;
 import dev.enlace.connector.jumpseller.mapping.JumpsellerProductWriter;
+import dev.enlace.events.ProductSnapshot;
 import dev.enlace.events.ProductUpdated;
 import dev.enlace.events.Topics;
+import dev.enlace.platform.connectors.Connectors;
+import dev.enlace.platform.connectors.ProductCatalog;
 import dev.enlace.platform.messaging.IsolatedContext;
 import dev.enlace.platform.testing.EnlaceTestResources;
 import dev.enlace.platform.testing.KafkaEvents;
+import dev.enlace.platform.tenant.Tenant;
+import dev.enlace.platform.tenant.TenantRegistry;
 import dev.enlace.testing.SimulatedTenantResources;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +32,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** Product sync with Bsale as product master and a Jumpseller store, against both simulators. */
@@ -47,6 +56,12 @@ class ErpProductSyncTest {
     Vertx vertx;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ProductPush push;
+    @Inject
+    TenantRegistry tenants;
+    @Inject
+    Connectors connectors;
 
     @BeforeAll
     static void subscribe() {
@@ -168,6 +183,26 @@ class ErpProductSyncTest {
         // the link is stored once the store answered
         await().atMost(WAIT).untilAsserted(() -> given().get("/tenants/ca5new/links").then().body("sku", hasItem("CA5-SE"))
                 .body("find { it.sku == 'CA5-SE' }.erpProductId", equalTo(String.valueOf(product))));
+    }
+
+    @Test
+    void pushesRacingToCreateOneErpProductMakeOneStoreProduct() throws Throwable { // CA3, CA5: never two
+        SyncTenant t = SyncTenant.create("ca3race", 0, "");
+        String productId = String.valueOf(t.seedErp(SyncTenant.erpProduct("Gorro", "RACE-GO", "9000")).get(0));
+        Tenant tenant = tenants.find("ca3race").orElseThrow();
+        ProductSnapshot erp = VertxContextSupport.subscribeAndAwait(() -> connectors.require(ProductCatalog.class, "bsale")
+                .product(ProductPush.erpConnection(tenant), productId)).orElseThrow();
+
+        // an import and product webhooks all finding the product unlinked, each in its own context as in the service
+        List<ProductPush.Outcome> outcomes = VertxContextSupport.subscribeAndAwait(() -> Uni.join().all(IntStream.range(0, 4)
+                .mapToObj(i -> IsolatedContext.run(vertx, () -> push.push(tenant, erp,
+                        i == 0 ? ProductPush.Mode.IMPORT : ProductPush.Mode.CHANGE, "race-" + i)))
+                .toList()).andFailFast());
+
+        assertThat(outcomes).doesNotContain(ProductPush.Outcome.FAILED);
+        assertThat(outcomes.stream().filter(o -> o == ProductPush.Outcome.CREATED)).hasSizeLessThanOrEqualTo(1);
+        assertThat(t.storeProducts().stream().filter(p -> "RACE-GO".equals(p.path("sku").asText(null)))).hasSize(1);
+        given().get("/tenants/ca3race/links").then().body("findAll { it.sku == 'RACE-GO' }", hasSize(1));
     }
 
     @Test
