@@ -14,6 +14,7 @@ import dev.enlace.events.OrderSnapshot;
 import dev.enlace.events.ProductLinked;
 import dev.enlace.events.Topics;
 import dev.enlace.platform.testing.EnlaceTestResources;
+import dev.enlace.platform.testing.OwnNotifications;
 import dev.enlace.platform.testing.KafkaEvents;
 import dev.enlace.testing.ContractEvents;
 import dev.enlace.testing.DemoTenant;
@@ -378,5 +379,23 @@ class DocumentFlowTest {
         given().post("/failures/{f}/retry", failure.get("id").asLong()).then().statusCode(200);
         awaitDocument("manualdocs", id, "SALE");
         assertThat(bsaleDocumentsFor(manual, id)).hasSize(1);
+    }
+
+    /**
+     * DO8's worker sleeps until a document can be due: its own claim (ISSUING) used to wake it for the next claim,
+     * a busy loop while idle. A new row and a settled one (issued: the order's next document may go) still wake it.
+     */
+    @Test
+    void claimingWakesNoDocumentWorkerNewAndIssuedDocumentsDo() throws Exception { // DO8
+        try (var own = new OwnNotifications(EnlaceTestResources.databaseName("enlace_document_test"), "enlace_document_ready")) {
+            String order = newOrderId();
+            // PENDING_LINKS of an unknown tenant: out of the worker's reach while the test moves it by hand
+            assertThat(own.afterRunning("INSERT INTO legal_document (tenant, order_id, purpose, state, order_json, missing_skus)"
+                    + " VALUES ('nobody', '" + order + "', 'SALE', 'PENDING_LINKS', '{}', ',NEVER-LINKED,')")).as("new").isEqualTo(1);
+            String where = " WHERE tenant = 'nobody' AND order_id = '" + order + "'";
+            assertThat(own.afterRunning("UPDATE legal_document SET state = 'ISSUING' WHERE id = -1")).as("empty claim").isZero();
+            assertThat(own.afterRunning("UPDATE legal_document SET state = 'ISSUING'" + where)).as("claim").isZero();
+            assertThat(own.afterRunning("UPDATE legal_document SET state = 'ISSUED'" + where)).as("issued").isEqualTo(1);
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.enlace.events.StockChanged;
 import dev.enlace.events.Topics;
 import dev.enlace.platform.testing.EnlaceTestResources;
+import dev.enlace.platform.testing.OwnNotifications;
 import dev.enlace.platform.testing.KafkaEvents;
 import dev.enlace.platform.testing.PostgresDatabases;
 import io.cloudevents.CloudEvent;
@@ -256,39 +257,25 @@ class WebhookToKafkaTest {
 
     /**
      * The claim must not wake the inbox processors: each claim's commit used to notify the next claim, a busy loop
-     * at database round-trip speed. A new delivery and one that settles (the next of its key may go) still wake them.
-     * Own-session notifications arrive with the committing statement's answer, so no waiting is involved.
+     * at database round-trip speed. A new delivery and one that settles (the next of its key may go) still wake them;
+     * a redelivery that coalesced into a waiting twin (nothing inserted) does not.
      */
     @Test
     void claimingWakesNoProcessorNewAndSettledDeliveriesDo() throws Exception {
-        try (var c = DriverManager.getConnection(PostgresDatabases.jdbcUrl(EnlaceTestResources.databaseName("enlace_platform_test")),
-                PostgresDatabases.user(), PostgresDatabases.password()); var s = c.createStatement()) {
-            var pg = c.unwrap(org.postgresql.PGConnection.class);
-            var rs = s.executeQuery("SELECT pg_backend_pid()");
-            rs.next();
-            int self = rs.getInt(1);
-            // the app's own processors may notify too: only this session's notifications count
-            java.util.function.Supplier<List<Integer>> own = () -> {
-                try {
-                    var all = pg.getNotifications();
-                    return all == null ? List.of() : java.util.Arrays.stream(all).map(n -> n.getPID()).filter(p -> p == self).toList();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-            s.execute("LISTEN enlace_inbox");
+        try (var own = new OwnNotifications(EnlaceTestResources.databaseName("enlace_platform_test"), "enlace_inbox")) {
             String key = "wake-" + UUID.randomUUID();
             // FAILED: out of every processor's reach while the test moves it by hand
-            s.executeUpdate("INSERT INTO webhook_inbox (system, tenant, delivery_key, topic, partition_key, payload, status)"
-                    + " VALUES ('testerp', 'acme', '" + key + "', 'stock', '" + key + "', '{}', 'FAILED')");
-            assertThat(own.get()).as("new delivery").hasSize(1);
+            String insert = "INSERT INTO webhook_inbox (system, tenant, delivery_key, topic, partition_key, payload, status)"
+                    + " VALUES ('testerp', 'acme', '" + key + "', 'stock', '" + key + "', '{}', 'FAILED')"
+                    + " ON CONFLICT (system, tenant, delivery_key) WHERE coalesce_key IS NULL DO NOTHING";
+            assertThat(own.afterRunning(insert)).as("new delivery").isEqualTo(1);
+            assertThat(own.afterRunning(insert)).as("a duplicate, nothing inserted").isZero();
 
-            s.executeUpdate("UPDATE webhook_inbox SET status = 'PROCESSING' WHERE id = -1");
-            s.executeUpdate("UPDATE webhook_inbox SET status = 'PROCESSING' WHERE delivery_key = '" + key + "'");
-            assertThat(own.get()).as("claims, empty and not").isEmpty();
-
-            s.executeUpdate("UPDATE webhook_inbox SET status = 'DONE' WHERE delivery_key = '" + key + "'");
-            assertThat(own.get()).as("settled delivery").hasSize(1);
+            assertThat(own.afterRunning("UPDATE webhook_inbox SET status = 'PROCESSING' WHERE id = -1")).as("empty claim").isZero();
+            assertThat(own.afterRunning("UPDATE webhook_inbox SET status = 'PROCESSING' WHERE delivery_key = '" + key + "'"))
+                    .as("claim").isZero();
+            assertThat(own.afterRunning("UPDATE webhook_inbox SET status = 'DONE' WHERE delivery_key = '" + key + "'"))
+                    .as("settled delivery").isEqualTo(1);
         }
     }
 
