@@ -5,6 +5,7 @@ import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.StoreStockTarget;
 import dev.enlace.platform.failure.FailureRecords;
 import dev.enlace.platform.failure.FailureRetry;
+import dev.enlace.platform.messaging.DrainLoop;
 import dev.enlace.platform.messaging.PgNotifications;
 import dev.enlace.platform.tenant.Tenant;
 import dev.enlace.platform.tenant.TenantRegistry;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -26,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends queued stock values to the stores. Each store variant is written by one call at a
@@ -45,21 +48,25 @@ public class StoreStockWriter implements FailureRetry {
     private final PgNotifications notifications;
     private final MeterRegistry metrics;
     private final Timer queueToStore;
-    private final int batchSize;
+    private final Vertx vertx;
+    private final int concurrency;
     private final int perStore;
     private final int maxAttempts;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final long lingerMillis;
+    private final DrainLoop loop = new DrainLoop("store stock writes", this::claimWhileRoom);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
 
     record Write(String tenant, String storeSystem, String productId, String variantId, String sku, long available,
             boolean unlimited, long revision, int attempts, OffsetDateTime queuedAt, boolean ordered, boolean hadError) {
     }
 
-    public StoreStockWriter(Pool pool, Connectors connectors, TenantRegistry tenants, FailureRecords failures,
+    public StoreStockWriter(Pool pool, Vertx vertx, Connectors connectors, TenantRegistry tenants, FailureRecords failures,
             PgNotifications notifications, MeterRegistry metrics,
-            @ConfigProperty(name = "enlace.stock.write-batch", defaultValue = "1000") int batchSize,
+            @ConfigProperty(name = "enlace.stock.write-concurrency", defaultValue = "1000") int concurrency,
             @ConfigProperty(name = "enlace.stock.write-per-store", defaultValue = "10") int perStore,
-            @ConfigProperty(name = "enlace.stock.write-max-attempts", defaultValue = "8") int maxAttempts) {
+            @ConfigProperty(name = "enlace.stock.write-max-attempts", defaultValue = "8") int maxAttempts,
+            @ConfigProperty(name = "enlace.stock.write-linger", defaultValue = "PT0.005S") Duration linger) {
         this.pool = pool;
         this.connectors = connectors;
         this.tenants = tenants;
@@ -67,9 +74,11 @@ public class StoreStockWriter implements FailureRetry {
         this.notifications = notifications;
         this.metrics = metrics;
         this.queueToStore = metrics.timer("enlace.stock.queue-to-store");
-        this.batchSize = batchSize;
+        this.vertx = vertx;
+        this.concurrency = concurrency;
         this.perStore = perStore;
         this.maxAttempts = maxAttempts;
+        this.lingerMillis = Math.max(1, linger.toMillis());
     }
 
     @PostConstruct
@@ -77,43 +86,69 @@ public class StoreStockWriter implements FailureRetry {
         notifications.listen("enlace_store_write", this::trigger);
     }
 
+    /** Writes whose back-off has passed, and any notification that was missed. */
     @Scheduled(every = "${enlace.stock.write-poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         return drain();
     }
 
+    /**
+     * Wakes the writer a few milliseconds later: the commits that queue values and the writes that finish come by
+     * the thousand per second under load, and one claim then serves all that arrived meanwhile.
+     */
     void trigger() {
-        drain().subscribe().with(v -> { }, err -> LOG.warnf("store stock writes failed: %s", err.getMessage()));
+        if (wakeScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(lingerMillis, id -> {
+                wakeScheduled.set(false);
+                loop.trigger();
+            });
+        }
     }
 
     public Uni<Void> drain() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return Uni.createFrom().voidItem();
+        return loop.drain();
+    }
+
+    /**
+     * Claims due writes while fewer than {@code concurrency} are in flight, and starts each at once: a write
+     * waiting for its store's budget never holds up a claim for the other stores. A finished write wakes the
+     * writer again, as its store may have more.
+     */
+    private Uni<Boolean> claimWhileRoom() {
+        int room = concurrency - inFlight.get();
+        if (room <= 0) {
+            return Uni.createFrom().item(false);
         }
-        again.set(false);
-        return writeUntilEmpty()
-                .eventually(() -> running.set(false))
-                .chain(() -> again.getAndSet(false) ? drain() : Uni.createFrom().voidItem());
+        return claim(room).map(batch -> {
+            batch.forEach(this::start);
+            return batch.size() == room;
+        });
     }
 
-    private Uni<Void> writeUntilEmpty() {
-        return claim().chain(batch -> batch.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(batch.stream().map(this::write).toList()).andCollectFailures()
-                        .chain(this::writeUntilEmpty));
+    private void start(Write w) {
+        inFlight.incrementAndGet();
+        write(w).onFailure().invoke(err ->
+                        // only the bookkeeping failed: the lease runs out and the write is claimed again
+                        LOG.warnf("stock write %s: could not record the outcome: %s", reference(w), err.getMessage()))
+                .onFailure().recoverWithNull()
+                .subscribe().with(done -> {
+                    inFlight.decrementAndGet();
+                    trigger();
+                });
     }
 
-    private Uni<List<Write>> claim() {
-        // at most perStore rows per store and claim: a big resync of one tenant never starves the
-        // others, each store's lane moves at its own API budget; the outer lock check makes two
-        // replicas claiming at once take disjoint rows
+    private Uni<List<Write>> claim(int limit) {
+        // at most perStore writes of one store in flight, those already in flight (leased) counted first, taken
+        // round-robin across stores: a big resync of one tenant never starves the others, each store's lane
+        // moves at its own API budget; the outer lock check makes two replicas claiming at once take disjoint rows
         return pool.preparedQuery("UPDATE store_stock_write w SET locked_until = now() + interval '2 minutes'"
                         + " FROM (SELECT tenant, store_system, store_product_id, store_variant_id FROM ("
-                        + "   SELECT tenant, store_system, store_product_id, store_variant_id,"
-                        + "   row_number() OVER (PARTITION BY tenant, store_system ORDER BY queued_at) AS n"
-                        + "   FROM store_stock_write WHERE revision > sent_revision AND next_attempt_at <= now()"
-                        + "   AND (locked_until IS NULL OR locked_until < now())) ranked"
-                        + "   WHERE n <= $2 ORDER BY n LIMIT $1) due"
+                        + "   SELECT tenant, store_system, store_product_id, store_variant_id, leased,"
+                        + "   row_number() OVER (PARTITION BY tenant, store_system ORDER BY leased DESC, queued_at) AS n"
+                        + "   FROM (SELECT *, locked_until IS NOT NULL AND locked_until >= now() AS leased"
+                        + "     FROM store_stock_write WHERE revision > sent_revision) candidate"
+                        + "   WHERE leased OR next_attempt_at <= now()) ranked"
+                        + "   WHERE n <= $2 AND NOT leased ORDER BY n LIMIT $1) due"
                         + " WHERE w.tenant = due.tenant AND w.store_system = due.store_system"
                         + " AND w.store_product_id = due.store_product_id AND w.store_variant_id = due.store_variant_id"
                         + " AND (w.locked_until IS NULL OR w.locked_until < now())"
@@ -122,7 +157,7 @@ public class StoreStockWriter implements FailureRetry {
                         + " EXISTS (SELECT 1 FROM store_stock_change c WHERE c.tenant = w.tenant"
                         + " AND c.store_system = w.store_system AND c.store_product_id = w.store_product_id"
                         + " AND c.store_variant_id = w.store_variant_id) AS ordered")
-                .execute(Tuple.of(batchSize, perStore))
+                .execute(Tuple.of(limit, perStore))
                 .map(rows -> {
                     List<Write> batch = new ArrayList<>();
                     for (Row r : rows) {
