@@ -40,7 +40,7 @@ public class InboxProcessor implements FailureRetry {
     private final Pool pool;
     private final Vertx vertx;
     private final TenantRegistry tenants;
-    private final Instance<WebhookHandler> handlers;
+    private final List<WebhookHandler> handlers;
     private final FailureRecords failures;
     private final PgNotifications notifications;
     private final Timer processing;
@@ -61,7 +61,7 @@ public class InboxProcessor implements FailureRetry {
         this.pool = pool;
         this.vertx = vertx;
         this.tenants = tenants;
-        this.handlers = handlers;
+        this.handlers = handlers.stream().toList();
         this.failures = failures;
         this.notifications = notifications;
         this.processing = metrics.timer("enlace.inbox.processing");
@@ -120,14 +120,21 @@ public class InboxProcessor implements FailureRetry {
      * waits unclaimed, where identical pointers still coalesce with it.
      */
     private Uni<List<InboxDelivery>> claim(int limit) {
-        // a PROCESSING row whose lease ran out belonged to a processor that died: take it over
-        return pool.preparedQuery("UPDATE webhook_inbox SET status = 'PROCESSING', locked_until = now() + interval '2 minutes'"
-                        + " WHERE id IN (SELECT w.id FROM webhook_inbox w WHERE w.next_attempt_at <= now()"
+        // the first unfinished delivery of each key, in one pass over the unfinished rows; it is claimable when due,
+        // or when it is PROCESSING and its lease ran out (its processor died). No join back to the table before the
+        // update: with the statistics behind, as they always are under load, the planner matched every waiting row
+        // against every other (130 ms a claim with 700 waiting). The update re-checks the state: of two replicas
+        // claiming the same row, the second waits for the first and then finds it taken.
+        return pool.preparedQuery("UPDATE webhook_inbox w SET status = 'PROCESSING', locked_until = now() + interval '2 minutes'"
+                        + " FROM (SELECT id FROM (SELECT DISTINCT ON (system, tenant, partition_key) id, status,"
+                        + "   next_attempt_at, locked_until FROM webhook_inbox WHERE status IN ('PENDING', 'PROCESSING')"
+                        + "   ORDER BY system, tenant, partition_key, id) first"
+                        + "   WHERE (first.status = 'PENDING' AND first.next_attempt_at <= now())"
+                        + "   OR (first.status = 'PROCESSING' AND first.locked_until < now())"
+                        + "   ORDER BY id LIMIT $1) due"
+                        + " WHERE w.id = due.id"
                         + " AND (w.status = 'PENDING' OR (w.status = 'PROCESSING' AND w.locked_until < now()))"
-                        + " AND NOT EXISTS (SELECT 1 FROM webhook_inbox e WHERE e.system = w.system AND e.tenant = w.tenant"
-                        + " AND e.partition_key = w.partition_key AND e.id < w.id AND e.status IN ('PENDING', 'PROCESSING'))"
-                        + " ORDER BY w.id LIMIT $1 FOR UPDATE SKIP LOCKED)"
-                        + " RETURNING id, system, tenant, topic, partition_key, payload, attempts")
+                        + " RETURNING w.id, w.system, w.tenant, w.topic, w.partition_key, w.payload, w.attempts")
                 .execute(Tuple.of(limit))
                 .map(rows -> {
                     List<InboxDelivery> batch = new ArrayList<>();

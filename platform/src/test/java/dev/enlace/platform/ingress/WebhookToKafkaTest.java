@@ -221,6 +221,52 @@ class WebhookToKafkaTest {
     }
 
     @Test
+    void deliveryOfAProcessorThatDiedIsTakenOverWhenItsLeaseRunsOut() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String sku = "DIED-" + id.substring(0, 8);
+        storeInbox(id, sku, "PROCESSING", "now() - interval '1 second'");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(inboxStatus(id)));
+        assertThat(TestSystems.HANDLED.get(id).get()).isEqualTo(1);
+        assertThat(events.await(r -> r.value().getSubject().equals(sku), 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    @Test
+    void deliveryWhoseProcessorStillHoldsItsLeaseIsNotTakenNorIsTheNextOfItsKey() throws Exception {
+        String held = UUID.randomUUID().toString();
+        String next = UUID.randomUUID().toString();
+        String sku = "HELD-" + held.substring(0, 8);
+        storeInbox(held, sku, "PROCESSING", "now() + interval '1 minute'");
+        post("acme", TOKEN, body(next, sku, "2")).statusCode(202);
+        // a later delivery of another key goes through meanwhile: the processors ran and passed these by
+        String other = UUID.randomUUID().toString();
+        post("acme", TOKEN, body(other, "OTHER-" + other.substring(0, 8), "1")).statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(inboxStatus(other)));
+        Thread.sleep(1500); // a poll round (1 s) more
+        assertThat(inboxStatus(held)).isEqualTo("PROCESSING");
+        assertThat(inboxStatus(next)).isEqualTo("PENDING");
+        assertThat(TestSystems.HANDLED).doesNotContainKeys(held, next);
+        // the processor that held it settles it: the next one goes
+        updateInbox(held, "UPDATE webhook_inbox SET status = 'DONE', locked_until = NULL WHERE delivery_key = ?");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(inboxStatus(next)));
+    }
+
+    /** A delivery as a processor (maybe in another replica) left it. */
+    private static void storeInbox(String id, String sku, String status, String lockedUntil) throws SQLException {
+        updateInbox(id, "INSERT INTO webhook_inbox (system, tenant, delivery_key, topic, partition_key, payload, status,"
+                + " locked_until) VALUES ('testerp', 'acme', ?, 'stock', 'sku:" + sku + "', '" + body(id, sku, "3") + "', '"
+                + status + "', " + lockedUntil + ")");
+    }
+
+    private static void updateInbox(String deliveryKey, String sql) throws SQLException {
+        try (var c = DriverManager.getConnection(PostgresDatabases.jdbcUrl(EnlaceTestResources.databaseName("enlace_platform_test")),
+                PostgresDatabases.user(), PostgresDatabases.password());
+                var s = c.prepareStatement(sql)) {
+            s.setString(1, deliveryKey);
+            s.executeUpdate();
+        }
+    }
+
+    @Test
     void deliveryThatKeepsFailingBecomesAFailureRecordAndCanBeRetriedByHand() throws Exception {
         String id = UUID.randomUUID().toString();
         String sku = "DEAD-" + id.substring(0, 8);
