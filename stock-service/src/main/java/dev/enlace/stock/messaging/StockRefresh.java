@@ -69,7 +69,9 @@ public class StockRefresh {
                 Boolean.TRUE.equals(tenant.settings().stock().preSale()));
         String scope = stock.offices().isEmpty() ? "all" : "office:" + String.join(",", stock.offices());
         OffsetDateTime observedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        // one statement: a row comes back only when the level is new or differs from the one announced
+        // one statement: it writes a row only when the level is new or differs from the one announced. Counted, not
+        // returned: Hibernate caches a native select's plan under a key that never matches again (its result mapping
+        // fills in after the first run), so each RETURNING query missed a cache of thousands of equal-hash entries
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "INSERT INTO stock_level AS l (tenant, erp_variant_id, erp_system, erp_product_id, sku, scope,"
                                         + " erp_quantity, available, unlimited, observed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
@@ -78,8 +80,7 @@ public class StockRefresh {
                                         + " erp_quantity = EXCLUDED.erp_quantity, available = EXCLUDED.available,"
                                         + " unlimited = EXCLUDED.unlimited, observed_at = EXCLUDED.observed_at"
                                         + " WHERE l.available <> EXCLUDED.available OR l.unlimited <> EXCLUDED.unlimited"
-                                        + " OR l.erp_quantity IS DISTINCT FROM EXCLUDED.erp_quantity OR l.scope <> EXCLUDED.scope"
-                                        + " RETURNING l.erp_variant_id")
+                                        + " OR l.erp_quantity IS DISTINCT FROM EXCLUDED.erp_quantity OR l.scope <> EXCLUDED.scope")
                         .setParameter(1, tenant.id())
                         .setParameter(2, stock.variantId())
                         .setParameter(3, tenant.erp().system())
@@ -90,9 +91,9 @@ public class StockRefresh {
                         .setParameter(8, store.available())
                         .setParameter(9, store.unlimited())
                         .setParameter(10, observedAt)
-                        .getResultList())
+                        .executeUpdate())
                 .chain(changed -> {
-                    if (changed.isEmpty()) {
+                    if (changed == 0) {
                         return queueUnchanged
                                 ? StoreWriteQueue.queue(tenant.id(), stock.variantId(), store.available(), store.unlimited())
                                         .replaceWith(false)
