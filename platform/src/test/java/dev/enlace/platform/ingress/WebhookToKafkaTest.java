@@ -15,6 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -248,6 +249,30 @@ class WebhookToKafkaTest {
         // the processor that held it settles it: the next one goes
         updateInbox(held, "UPDATE webhook_inbox SET status = 'DONE', locked_until = NULL WHERE delivery_key = ?");
         await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(inboxStatus(next)));
+    }
+
+    @Inject
+    InboxRetention retention;
+
+    @Test
+    void processedWebhooksAreDeletedAfterTheRetentionPeriodFailedOnesAndRecentOnesStay() throws Exception {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        String failed = UUID.randomUUID().toString();
+        storeInbox(old, "OLD-" + old.substring(0, 8), "DONE", "NULL");
+        storeInbox(recent, "NEW-" + recent.substring(0, 8), "DONE", "NULL");
+        storeInbox(failed, "BAD-" + failed.substring(0, 8), "FAILED", "NULL");
+        for (String id : List.of(old, failed)) {
+            updateInbox(id, "UPDATE webhook_inbox SET received_at = now() - interval '8 days',"
+                    + " processed_at = now() - interval '8 days' WHERE delivery_key = ?");
+        }
+        updateInbox(recent, "UPDATE webhook_inbox SET received_at = now() - interval '6 days',"
+                + " processed_at = now() - interval '6 days' WHERE delivery_key = ?");
+
+        assertThat(retention.purge().await().atMost(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1);
+        assertThat(inboxRows(old)).isZero();
+        assertThat(inboxRows(recent)).isEqualTo(1);
+        assertThat(inboxRows(failed)).isEqualTo(1);
     }
 
     /** A delivery as a processor (maybe in another replica) left it. */
