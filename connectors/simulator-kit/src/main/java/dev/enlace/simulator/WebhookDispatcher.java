@@ -12,14 +12,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntFunction;
 
 /**
  * Delivers a simulated system's webhooks the way that system does: POST of a body with its
  * headers, a response timeout, and a retry schedule of its own (Jumpseller: 4 retries N^4
  * minutes apart; Bsale: none documented). Schedules are multiplied by {@code timeScale}
- * so tests can run hours of back-off in milliseconds. Every attempt is kept for inspection.
+ * so tests can run hours of back-off in milliseconds. The latest attempts are kept for inspection.
  */
 public final class WebhookDispatcher {
 
@@ -36,7 +35,9 @@ public final class WebhookDispatcher {
     private final IntFunction<Duration> backoff;
     private final int maxRetries;
     private final double timeScale;
-    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    /** Bounded: a benchmark sends a thousand a second, and a copy-on-write list grew and copied itself on each. */
+    private static final int KEPT_ATTEMPTS = 10_000;
+    private final java.util.ArrayDeque<Attempt> attempts = new java.util.ArrayDeque<>();
 
     /**
      * @param backoff    delay before retry {@code n} (1-based), before scaling
@@ -58,12 +59,17 @@ public final class WebhookDispatcher {
         return attempt(url, headers, body, 1);
     }
 
+    /** The latest attempts (up to 10,000), oldest first. */
     public List<Attempt> attempts() {
-        return List.copyOf(attempts);
+        synchronized (attempts) {
+            return List.copyOf(attempts);
+        }
     }
 
     public void clear() {
-        attempts.clear();
+        synchronized (attempts) {
+            attempts.clear();
+        }
     }
 
     public void close() {
@@ -94,7 +100,12 @@ public final class WebhookDispatcher {
     private Attempt record(String url, String body, int n, HttpResponse<Buffer> resp, Throwable err) {
         Attempt a = new Attempt(url, body, n, resp == null ? 0 : resp.statusCode(),
                 err == null ? null : String.valueOf(err.getMessage()), Instant.now());
-        attempts.add(a);
+        synchronized (attempts) {
+            if (attempts.size() == KEPT_ATTEMPTS) {
+                attempts.removeFirst();
+            }
+            attempts.addLast(a);
+        }
         return a;
     }
 }
