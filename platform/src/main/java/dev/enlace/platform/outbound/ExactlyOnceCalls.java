@@ -180,10 +180,18 @@ public abstract class ExactlyOnceCalls<C extends ExactlyOnceCalls.Claimed> imple
      */
     protected Uni<Void> failed(C claimed, Throwable err) {
         String reason = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
-        boolean refused = err instanceof ExternalApiException e && e.status() >= 400 && e.status() < 500
-                && e.status() != 408 && e.status() != 429
+        return failed(claimed, reason, refused(err));
+    }
+
+    /**
+     * A refusal that retrying would repeat: a 4xx other than a time-out or a rate limit (relBase says "rate limit
+     * exceeded" with a 403: such a call was not processed and is retried), or a request the connector refused
+     * before calling.
+     */
+    static boolean refused(Throwable err) {
+        return err instanceof ExternalApiException e && e.status() >= 400 && e.status() < 500
+                && e.status() != 408 && !e.rateLimited()
                 || err instanceof ApiException a && a.status() >= 400 && a.status() < 500;
-        return failed(claimed, reason, refused);
     }
 
     protected Uni<Void> failed(C claimed, String reason, boolean refused) {
