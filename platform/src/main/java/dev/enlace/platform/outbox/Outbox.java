@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,9 +25,22 @@ import java.util.UUID;
 public class Outbox {
     /** Rows per INSERT in {@link #publishAll}: 10 parameters each, 10,000 in all, far below PostgreSQL's 65,535. */
     static final int ROWS_PER_STATEMENT = 1000;
-    private static final String COLUMNS = "INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject,"
-            + " tenant, causation_id, occurred_at, payload) VALUES ";
+    /** The outbox table and its columns, in the order of {@link Row#values()}. */
+    public static final String TABLE_COLUMNS = "outbox_event (event_id, topic, record_key, type, source, subject, tenant,"
+            + " causation_id, occurred_at, payload)";
     private static final int PARAMETERS = 10;
+
+    /**
+     * An event's outbox row, for a hot path that inserts it within its own statement (one round trip for the state
+     * change and its event): {@code INSERT INTO } {@link #TABLE_COLUMNS} {@code SELECT <values> ...}. The same
+     * guarantees hold as long as that statement makes the change the event describes.
+     */
+    public record Row(UUID eventId, String topic, String recordKey, String type, String source, String subject,
+            String tenant, String causationId, OffsetDateTime occurredAt, String payload) {
+        public List<Object> values() {
+            return Arrays.asList(eventId, topic, recordKey, type, source, subject, tenant, causationId, occurredAt, payload);
+        }
+    }
 
     /** One event of a {@link #publishAll} call and the entity it is about. */
     public record Pending(String subject, Record event) {
@@ -46,7 +60,7 @@ public class Outbox {
      */
     public Uni<Void> publish(String tenant, String subject, Record event, String causationId) {
         try {
-            return row(tenant, subject, event, causationId).persist().replaceWithVoid();
+            return OutboxEvent.of(rowFor(tenant, subject, event, causationId)).persist().replaceWithVoid();
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(e);
         }
@@ -58,22 +72,22 @@ public class Outbox {
      * that makes the changes; the ids, and so the relay's order, follow the list's order.
      */
     public Uni<Void> publishAll(String tenant, List<Pending> events, String causationId) {
-        List<OutboxEvent> rows = new ArrayList<>(events.size());
+        List<Row> rows = new ArrayList<>(events.size());
         try {
-            events.forEach(e -> rows.add(row(tenant, e.subject(), e.event(), causationId)));
+            events.forEach(e -> rows.add(rowFor(tenant, e.subject(), e.event(), causationId)));
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(e);
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<OutboxEvent> slice = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            List<Row> slice = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
             chain = chain.chain(() -> insert(slice));
         }
         return chain;
     }
 
-    private static Uni<Void> insert(List<OutboxEvent> rows) {
-        StringBuilder sql = new StringBuilder(COLUMNS);
+    private static Uni<Void> insert(List<Row> rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(TABLE_COLUMNS).append(" VALUES ");
         for (int i = 0; i < rows.size(); i++) {
             sql.append(i == 0 ? "(" : ", (");
             for (int p = 1; p <= PARAMETERS; p++) {
@@ -84,34 +98,23 @@ public class Outbox {
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql.toString());
             for (int i = 0; i < rows.size(); i++) {
-                OutboxEvent r = rows.get(i);
-                Object[] values = {r.eventId, r.topic, r.recordKey, r.type, r.source, r.subject, r.tenant,
-                        r.causationId, r.occurredAt, r.payload};
+                List<Object> values = rows.get(i).values();
                 for (int p = 0; p < PARAMETERS; p++) {
-                    query.setParameter(i * PARAMETERS + p + 1, values[p]);
+                    query.setParameter(i * PARAMETERS + p + 1, values.get(p));
                 }
             }
             return query.executeUpdate();
         }).replaceWithVoid();
     }
 
-    private OutboxEvent row(String tenant, String subject, Record event, String causationId) {
+    /** @throws IllegalArgumentException when the event cannot be written as JSON */
+    public Row rowFor(String tenant, String subject, Record event, String causationId) {
         EventType type = EventType.of(event.getClass());
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = UUID.randomUUID();
-        row.topic = type.topic();
-        row.recordKey = Topics.key(tenant, subject);
-        row.type = type.type();
-        row.source = source;
-        row.subject = subject;
-        row.tenant = tenant;
-        row.causationId = causationId;
-        row.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         try {
-            row.payload = mapper.writeValueAsString(event);
+            return new Row(UUID.randomUUID(), type.topic(), Topics.key(tenant, subject), type.type(), source, subject, tenant,
+                    causationId, OffsetDateTime.now(ZoneOffset.UTC), mapper.writeValueAsString(event));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event is not serialisable: " + type, e);
         }
-        return row;
     }
 }

@@ -48,4 +48,19 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String payload;
+
+    static OutboxEvent of(Outbox.Row row) {
+        OutboxEvent e = new OutboxEvent();
+        e.eventId = row.eventId();
+        e.topic = row.topic();
+        e.recordKey = row.recordKey();
+        e.type = row.type();
+        e.source = row.source();
+        e.subject = row.subject();
+        e.tenant = row.tenant();
+        e.causationId = row.causationId();
+        e.occurredAt = row.occurredAt();
+        e.payload = row.payload();
+        return e;
+    }
 }

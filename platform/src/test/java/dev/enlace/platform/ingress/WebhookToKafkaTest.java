@@ -350,6 +350,18 @@ class WebhookToKafkaTest {
         }
     }
 
+    /** A statement that may add an event and did not (an unchanged stock level) leaves the outbox relay asleep. */
+    @Test
+    void statementAddingNoEventWakesNoRelayAndOneAddingSeveralWakesItOnce() throws Exception {
+        try (var own = new OwnNotifications(EnlaceTestResources.databaseName("enlace_platform_test"), "enlace_outbox")) {
+            String events = "INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject, tenant, occurred_at,"
+                    + " payload) SELECT gen_random_uuid(), '" + Topics.STOCK + "', 'acme/wake', '" + StockChanged.TYPE
+                    + "', '/enlace/platform-it', 'wake-' || n, 'acme', now(), '{}' FROM generate_series(1, %d) n";
+            assertThat(own.afterRunning(events.formatted(0))).as("no event").isZero();
+            assertThat(own.afterRunning(events.formatted(3))).as("three events").isEqualTo(1);
+        }
+    }
+
     private static long inboxId(String deliveryKey) throws SQLException {
         return ((Number) inboxColumn(deliveryKey, "id")).longValue();
     }

@@ -8,32 +8,57 @@ import dev.enlace.platform.connectors.ErpStockSource;
 import dev.enlace.platform.outbox.Outbox;
 import dev.enlace.platform.tenant.Tenant;
 import dev.enlace.stock.domain.StoreStock;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * ST1: reads a variant's stock back from the ERP, applies the store rules and, when the
  * result differs from what was last announced, records it, emits StockChanged and queues the
- * store write ({@link StoreWriteQueue}), all in the same transaction: the store write does not
- * wait for the event's round trip through the outbox relay and Kafka, and a crash can lose neither. Reading the absolute value (never applying a delta) makes redelivered and
- * reordered notifications harmless. ERP-side sales the tenant keeps out of the store (ST3) are added
+ * store write ({@link StoreWriteQueue}), all in one statement: the store write does not wait for the
+ * event's round trip through the outbox relay and Kafka, and a crash can lose neither. Reading the
+ * absolute value (never applying a delta) makes redelivered and reordered notifications harmless. ERP-side sales the tenant keeps out of the store (ST3) are added
  * back first ({@link ErpSalesLedger}); the event's {@code erpQuantity} stays the ERP's own figure.
  */
 @ApplicationScoped
 public class StockRefresh {
+    /**
+     * One statement, so one round trip and one commit: the level is written only when it is new or differs from the
+     * one announced; only then is StockChanged added to the outbox; the store write is queued when the level changed
+     * or the caller asks for it ($21), and kept for in-order sending with coalescing off ($22).
+     */
+    private static final String RECORD = "WITH level AS (INSERT INTO stock_level AS l (tenant, erp_variant_id, erp_system,"
+            + " erp_product_id, sku, scope, erp_quantity, available, unlimited, observed_at)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+            + " ON CONFLICT (tenant, erp_variant_id) DO UPDATE SET erp_system = EXCLUDED.erp_system,"
+            + " erp_product_id = EXCLUDED.erp_product_id, sku = EXCLUDED.sku, scope = EXCLUDED.scope,"
+            + " erp_quantity = EXCLUDED.erp_quantity, available = EXCLUDED.available,"
+            + " unlimited = EXCLUDED.unlimited, observed_at = EXCLUDED.observed_at"
+            + " WHERE l.available <> EXCLUDED.available OR l.unlimited <> EXCLUDED.unlimited"
+            + " OR l.erp_quantity IS DISTINCT FROM EXCLUDED.erp_quantity OR l.scope <> EXCLUDED.scope RETURNING 1),"
+            + " announced AS (INSERT INTO " + Outbox.TABLE_COLUMNS
+            + " SELECT $11::uuid, $12::text, $13::text, $14::text, $15::text, $16::text, $17::text, $18::text,"
+            + " $19::timestamptz, $20::text FROM level),"
+            + " " + StoreWriteQueue.queuedCte("$1", "$2", "$8::bigint", "$9::boolean", "FALSE", "($21::boolean OR EXISTS (SELECT 1 FROM level))")
+            + ", kept AS (" + StoreWriteQueue.KEEP_EVERY_CHANGE + "$22::boolean AND EXISTS (SELECT 1 FROM level))"
+            + " SELECT count(*) AS changed FROM level";
+
     private final Connectors connectors;
+    private final Pool pool;
     private final Outbox outbox;
     private final ErpSalesLedger sales;
     private final boolean everyChange;
 
-    public StockRefresh(Connectors connectors, Outbox outbox, ErpSalesLedger sales, StockWriteConfig config) {
+    public StockRefresh(Connectors connectors, Pool pool, Outbox outbox, ErpSalesLedger sales, StockWriteConfig config) {
         this.connectors = connectors;
+        this.pool = pool;
         this.outbox = outbox;
         this.sales = sales;
         this.everyChange = !config.coalescing();
@@ -69,44 +94,26 @@ public class StockRefresh {
                 Boolean.TRUE.equals(tenant.settings().stock().preSale()));
         String scope = stock.offices().isEmpty() ? "all" : "office:" + String.join(",", stock.offices());
         OffsetDateTime observedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        // one statement: it writes a row only when the level is new or differs from the one announced. Counted, not
-        // returned: Hibernate caches a native select's plan under a key that never matches again (its result mapping
-        // fills in after the first run), so each RETURNING query missed a cache of thousands of equal-hash entries
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                                "INSERT INTO stock_level AS l (tenant, erp_variant_id, erp_system, erp_product_id, sku, scope,"
-                                        + " erp_quantity, available, unlimited, observed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                                        + " ON CONFLICT (tenant, erp_variant_id) DO UPDATE SET erp_system = EXCLUDED.erp_system,"
-                                        + " erp_product_id = EXCLUDED.erp_product_id, sku = EXCLUDED.sku, scope = EXCLUDED.scope,"
-                                        + " erp_quantity = EXCLUDED.erp_quantity, available = EXCLUDED.available,"
-                                        + " unlimited = EXCLUDED.unlimited, observed_at = EXCLUDED.observed_at"
-                                        + " WHERE l.available <> EXCLUDED.available OR l.unlimited <> EXCLUDED.unlimited"
-                                        + " OR l.erp_quantity IS DISTINCT FROM EXCLUDED.erp_quantity OR l.scope <> EXCLUDED.scope")
-                        .setParameter(1, tenant.id())
-                        .setParameter(2, stock.variantId())
-                        .setParameter(3, tenant.erp().system())
-                        .setParameter(4, stock.productId())
-                        .setParameter(5, stock.sku())
-                        .setParameter(6, scope)
-                        .setParameter(7, stock.quantity())
-                        .setParameter(8, store.available())
-                        .setParameter(9, store.unlimited())
-                        .setParameter(10, observedAt)
-                        .executeUpdate())
-                .chain(changed -> {
-                    if (changed == 0) {
-                        return queueUnchanged
-                                ? StoreWriteQueue.queue(tenant.id(), stock.variantId(), store.available(), store.unlimited())
-                                        .replaceWith(false)
-                                : Uni.createFrom().item(false);
-                    }
-                    StockChanged event = new StockChanged(tenant.id(), subject(stock), new ExternalRef(tenant.erp().system(),
-                            stock.productId() == null ? "" : stock.productId(), stock.variantId()), scope, stock.quantity(),
-                            store.availableOrNull(), store.unlimited(), observedAt);
-                    return outbox.publish(tenant.id(), subject(stock), event, causationId)
-                            .chain(() -> StoreWriteQueue.queue(tenant.id(), stock.variantId(), store.available(),
-                                    store.unlimited(), false, everyChange))
-                            .replaceWith(true);
-                }));
+        StockChanged event = new StockChanged(tenant.id(), subject(stock), new ExternalRef(tenant.erp().system(),
+                stock.productId() == null ? "" : stock.productId(), stock.variantId()), scope, stock.quantity(),
+                store.availableOrNull(), store.unlimited(), observedAt);
+        Outbox.Row announced;
+        try {
+            announced = outbox.rowFor(tenant.id(), subject(stock), event, causationId);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
+        }
+        List<Object> args = new ArrayList<>(22);
+        args.addAll(List.of(tenant.id(), stock.variantId(), tenant.erp().system()));
+        args.add(stock.productId());
+        args.add(stock.sku());
+        args.add(scope);
+        args.add(stock.quantity());
+        args.addAll(List.of(store.available(), store.unlimited(), observedAt));
+        args.addAll(announced.values());
+        args.addAll(List.of(queueUnchanged, everyChange));
+        return pool.preparedQuery(RECORD).execute(Tuple.from(args))
+                .map(rows -> rows.iterator().next().getLong("changed") > 0);
     }
 
     /** Stock is keyed by SKU; a variant without one is keyed by its ERP id. */

@@ -13,6 +13,13 @@ public final class StoreWriteQueue {
     private StoreWriteQueue() {
     }
 
+    /** Keeps what {@link #queuedCte} queued for the writer to send in order, when followed by a true condition. */
+    static final String KEEP_EVERY_CHANGE = "INSERT INTO store_stock_change (tenant, store_system, store_product_id,"
+            + " store_variant_id, revision, available, unlimited) SELECT * FROM queued WHERE ";
+
+    private static final String QUEUE = "WITH " + queuedCte("?1", "?2", "?3", "?4", "?5", "TRUE") + " "
+            + KEEP_EVERY_CHANGE + "?6";
+
     /** Queues a value for the store variant linked to this ERP variant; nothing when unlinked. */
     public static Uni<Void> queue(String tenant, String erpVariantId, long available, boolean unlimited) {
         return queue(tenant, erpVariantId, available, unlimited, false, false);
@@ -25,19 +32,7 @@ public final class StoreWriteQueue {
      */
     public static Uni<Void> queue(String tenant, String erpVariantId, long available, boolean unlimited, boolean force,
             boolean everyChange) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "WITH queued AS (INSERT INTO store_stock_write AS w (tenant, store_system, store_product_id,"
-                                + " store_variant_id, sku, available, unlimited, revision)"
-                                + " SELECT l.tenant, l.store_system, l.store_product_id, l.store_variant_id, l.sku, ?3, ?4, 1"
-                                + " FROM stock_link l WHERE l.tenant = ?1 AND l.erp_variant_id = ?2"
-                                + " ON CONFLICT (tenant, store_system, store_product_id, store_variant_id) DO UPDATE SET"
-                                + " sku = EXCLUDED.sku, available = EXCLUDED.available, unlimited = EXCLUDED.unlimited,"
-                                + " revision = w.revision + 1, attempts = 0, next_attempt_at = now(), queued_at = now()"
-                                + " WHERE ?5 OR w.available <> EXCLUDED.available OR w.unlimited <> EXCLUDED.unlimited"
-                                + " RETURNING w.tenant, w.store_system, w.store_product_id, w.store_variant_id, w.revision,"
-                                + " w.available, w.unlimited)"
-                                + " INSERT INTO store_stock_change (tenant, store_system, store_product_id, store_variant_id,"
-                                + " revision, available, unlimited) SELECT * FROM queued WHERE ?6")
+        return Panache.getSession().chain(s -> s.createNativeQuery(QUEUE)
                 .setParameter(1, tenant)
                 .setParameter(2, erpVariantId)
                 .setParameter(3, available)
@@ -46,6 +41,27 @@ public final class StoreWriteQueue {
                 .setParameter(6, everyChange)
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /**
+     * The queueing, as a {@code queued} common table expression over SQL expressions, so that a hot path can
+     * queue within its own statement ({@link StockRefresh}); follow it with {@link #KEEP_EVERY_CHANGE}.
+     *
+     * @param when a condition under which anything is queued at all
+     */
+    static String queuedCte(String tenant, String erpVariantId, String available, String unlimited, String force,
+            String when) {
+        return "queued AS (INSERT INTO store_stock_write AS w (tenant, store_system, store_product_id,"
+                + " store_variant_id, sku, available, unlimited, revision)"
+                + " SELECT l.tenant, l.store_system, l.store_product_id, l.store_variant_id, l.sku, " + available + ", "
+                + unlimited + ", 1 FROM stock_link l WHERE l.tenant = " + tenant + " AND l.erp_variant_id = " + erpVariantId
+                + " AND " + when
+                + " ON CONFLICT (tenant, store_system, store_product_id, store_variant_id) DO UPDATE SET"
+                + " sku = EXCLUDED.sku, available = EXCLUDED.available, unlimited = EXCLUDED.unlimited,"
+                + " revision = w.revision + 1, attempts = 0, next_attempt_at = now(), queued_at = now()"
+                + " WHERE " + force + " OR w.available <> EXCLUDED.available OR w.unlimited <> EXCLUDED.unlimited"
+                + " RETURNING w.tenant, w.store_system, w.store_product_id, w.store_variant_id, w.revision,"
+                + " w.available, w.unlimited)";
     }
 
     /** Queues the last announced level of an ERP variant, e.g. right after it was linked. */
