@@ -1,11 +1,80 @@
 package dev.enlace.platform.ingress;
 
-/** A stored webhook handed to its handler; {@code attempt} counts from 1. */
-public record InboxDelivery(long id, String system, String tenant, String topic, String partitionKey,
-        String payload, int attempt) {
+/**
+ * A stored webhook handed to its handler; {@code attempt} counts from 1. Once handled, {@link InboxProcessor}
+ * marks it done, unless the handler's own last statement did that already ({@link #settlingCte}).
+ */
+public final class InboxDelivery {
+    private final long id;
+    private final String system;
+    private final String tenant;
+    private final String topic;
+    private final String partitionKey;
+    private final String payload;
+    private final int attempt;
+    private volatile boolean settled;
+
+    public InboxDelivery(long id, String system, String tenant, String topic, String partitionKey, String payload,
+            int attempt) {
+        this.id = id;
+        this.system = system;
+        this.tenant = tenant;
+        this.topic = topic;
+        this.partitionKey = partitionKey;
+        this.payload = payload;
+        this.attempt = attempt;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String system() {
+        return system;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String partitionKey() {
+        return partitionKey;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public int attempt() {
+        return attempt;
+    }
 
     /** The causation id events produced by this delivery carry. */
     public String causationId() {
         return "webhook:" + system + ":" + id;
+    }
+
+    /**
+     * A common table expression ({@code settled}) that marks a delivery done inside a handler's last statement,
+     * which saves the separate round trip and commit; bind {@link #id()} and {@link #attempt()} (or an id of -1:
+     * nothing) to the two parameters, and call {@link #settled()} once that statement has run. Only for the last
+     * write: after it the delivery is done whatever happens.
+     */
+    public static String settlingCte(String idParam, String attemptParam) {
+        return "settled AS (UPDATE webhook_inbox SET status = 'DONE', processed_at = now(), attempts = " + attemptParam
+                + ", locked_until = NULL, last_error = NULL WHERE id = " + idParam + ")";
+    }
+
+    /** Its handler's last statement marked it done ({@link #settlingCte}). */
+    public void settled() {
+        settled = true;
+    }
+
+    boolean isSettled() {
+        return settled;
     }
 }

@@ -166,7 +166,7 @@ public class InboxProcessor implements FailureRetry {
     private Uni<Void> processOne(InboxDelivery delivery) {
         long started = System.nanoTime();
         return IsolatedContext.run(vertx, () -> handle(delivery))
-                .chain(() -> markDone(delivery))
+                .chain(() -> delivery.isSettled() ? Uni.createFrom().voidItem() : markDone(delivery))
                 .invoke(() -> processing.record(Duration.ofNanos(System.nanoTime() - started)))
                 .onFailure().recoverWithUni(err -> markFailed(delivery, err));
     }
@@ -205,6 +205,10 @@ public class InboxProcessor implements FailureRetry {
 
     private Uni<Void> markFailed(InboxDelivery d, Throwable err) {
         String reason = err.getClass().getSimpleName() + ": " + err.getMessage();
+        if (d.isSettled()) {
+            LOG.warnf("webhook %d failed after its handler marked it done, left done: %s", d.id(), reason);
+            return Uni.createFrom().voidItem();
+        }
         if (d.attempt() >= maxAttempts) {
             LOG.warnf("webhook %d (%s %s, tenant %s) failed %d times, giving up: %s", d.id(), d.system(), d.topic(),
                     d.tenant(), d.attempt(), reason);

@@ -5,6 +5,7 @@ import dev.enlace.platform.connectors.ErpStockSignals;
 import dev.enlace.platform.ingress.InboxDelivery;
 import dev.enlace.platform.ingress.WebhookHandler;
 import dev.enlace.platform.tenant.Tenant;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,13 +33,18 @@ public class ErpStockWebhookHandler implements WebhookHandler {
         if (!Boolean.TRUE.equals(settings.enabled()) || !delivery.system().equals(tenant.erp().system())) {
             return Uni.createFrom().voidItem();
         }
-        // one delivery may name several variants (MoySklad reports what changed since a time)
+        // one delivery may name several variants (MoySklad reports what changed since a time); the last one's
+        // statement also marks the delivery done
         return connectors.require(ErpStockSignals.class, delivery.system()).changes(tenant.erp(), delivery)
                 .filter(signal -> concernsTenantOffices(settings.offices(), signal.officeId()))
                 .map(signal -> signal.variantId())
                 .select().distinct()
-                .onItem().transformToUniAndConcatenate(variant -> refresh.refresh(tenant, variant, delivery.causationId()))
-                .collect().last().replaceWithVoid();
+                .collect().asList()
+                .chain(variants -> Multi.createFrom().range(0, variants.size())
+                        .onItem().transformToUniAndConcatenate(i -> refresh.refresh(tenant, variants.get(i), delivery,
+                                i == variants.size() - 1))
+                        .collect().last())
+                .replaceWithVoid();
     }
 
     /** ST8: a movement in an office the tenant does not sell from changes nothing in the store. */

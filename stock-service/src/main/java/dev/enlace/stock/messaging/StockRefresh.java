@@ -5,6 +5,7 @@ import dev.enlace.events.StockChanged;
 import dev.enlace.platform.connectors.Connectors;
 import dev.enlace.platform.connectors.ErpStock;
 import dev.enlace.platform.connectors.ErpStockSource;
+import dev.enlace.platform.ingress.InboxDelivery;
 import dev.enlace.platform.outbox.Outbox;
 import dev.enlace.platform.tenant.Tenant;
 import dev.enlace.stock.domain.StoreStock;
@@ -32,7 +33,8 @@ public class StockRefresh {
     /**
      * One statement, so one round trip and one commit: the level is written only when it is new or differs from the
      * one announced; only then is StockChanged added to the outbox; the store write is queued when the level changed
-     * or the caller asks for it ($21), and kept for in-order sending with coalescing off ($22).
+     * or the caller asks for it ($21), and kept for in-order sending with coalescing off ($22); and the webhook
+     * delivery that named the variant ($23, or -1) is marked done.
      */
     private static final String RECORD = "WITH level AS (INSERT INTO stock_level AS l (tenant, erp_variant_id, erp_system,"
             + " erp_product_id, sku, scope, erp_quantity, available, unlimited, observed_at)"
@@ -47,7 +49,8 @@ public class StockRefresh {
             + " SELECT $11::uuid, $12::text, $13::text, $14::text, $15::text, $16::text, $17::text, $18::text,"
             + " $19::timestamptz, $20::text FROM level),"
             + " " + StoreWriteQueue.queuedCte("$1", "$2", "$8::bigint", "$9::boolean", "FALSE", "($21::boolean OR EXISTS (SELECT 1 FROM level))")
-            + ", kept AS (" + StoreWriteQueue.KEEP_EVERY_CHANGE + "$22::boolean AND EXISTS (SELECT 1 FROM level))"
+            + ", kept AS (" + StoreWriteQueue.KEEP_EVERY_CHANGE + "$22::boolean AND EXISTS (SELECT 1 FROM level)), "
+            + InboxDelivery.settlingCte("$23::bigint", "$24::int")
             + " SELECT count(*) AS changed FROM level";
 
     private final Connectors connectors;
@@ -64,11 +67,22 @@ public class StockRefresh {
         this.everyChange = !config.coalescing();
     }
 
-    public Uni<Void> refresh(Tenant tenant, String erpVariantId, String causationId) {
+    /**
+     * @param delivery the notification that named the variant
+     * @param last     whether this is the delivery's last variant: its statement then also marks the delivery done
+     */
+    public Uni<Void> refresh(Tenant tenant, String erpVariantId, InboxDelivery delivery, boolean last) {
         List<String> offices = tenant.settings().stock().offices();
         return connectors.require(ErpStockSource.class, tenant.erp().system())
                 .stock(tenant.erp(), erpVariantId, offices)
-                .chain(stock -> record(tenant, stock, causationId))
+                .chain(stock -> sales.unitsKeptOut(tenant, stock.variantId())
+                        .chain(keptOut -> record(tenant, stock, keptOut, delivery.causationId(), false,
+                                last ? delivery : null)))
+                .invoke(() -> {
+                    if (last) {
+                        delivery.settled();
+                    }
+                })
                 .replaceWithVoid();
     }
 
@@ -83,12 +97,15 @@ public class StockRefresh {
      */
     Uni<Boolean> record(Tenant tenant, ErpStock stock, String causationId, boolean queueUnchanged) {
         return sales.unitsKeptOut(tenant, stock.variantId())
-                .chain(keptOut -> record(tenant, stock, keptOut, causationId, queueUnchanged));
+                .chain(keptOut -> record(tenant, stock, keptOut, causationId, queueUnchanged, null));
     }
 
-    /** {@code keptOut}: units sold ERP-side that the store is not to see (ST3, switch off). */
+    /**
+     * @param keptOut  units sold ERP-side that the store is not to see (ST3, switch off)
+     * @param settling the webhook delivery this statement marks done, or null
+     */
     private Uni<Boolean> record(Tenant tenant, ErpStock stock, BigDecimal keptOut, String causationId,
-            boolean queueUnchanged) {
+            boolean queueUnchanged, InboxDelivery settling) {
         BigDecimal forStore = stock.quantity() == null || keptOut.signum() == 0 ? stock.quantity() : stock.quantity().add(keptOut);
         StoreStock store = StoreStock.fromErp(forStore, stock.sellWithoutStock(),
                 Boolean.TRUE.equals(tenant.settings().stock().preSale()));
@@ -103,7 +120,7 @@ public class StockRefresh {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(e);
         }
-        List<Object> args = new ArrayList<>(22);
+        List<Object> args = new ArrayList<>(24);
         args.addAll(List.of(tenant.id(), stock.variantId(), tenant.erp().system()));
         args.add(stock.productId());
         args.add(stock.sku());
@@ -112,6 +129,7 @@ public class StockRefresh {
         args.addAll(List.of(store.available(), store.unlimited(), observedAt));
         args.addAll(announced.values());
         args.addAll(List.of(queueUnchanged, everyChange));
+        args.addAll(settling == null ? List.of(-1L, 0) : List.of(settling.id(), settling.attempt()));
         return pool.preparedQuery(RECORD).execute(Tuple.from(args))
                 .map(rows -> rows.iterator().next().getLong("changed") > 0);
     }

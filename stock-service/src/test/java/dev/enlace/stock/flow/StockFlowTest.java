@@ -11,6 +11,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,9 @@ import static org.hamcrest.Matchers.equalTo;
 class StockFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static KafkaEvents events;
+
+    @Inject
+    Pool pool;
 
     private final Simulators sims = SimulatedTenantResources.simulators();
     private final DemoTenant.Created acme = SimulatedTenantResources.tenant("acme");
@@ -82,6 +88,23 @@ class StockFlowTest {
         awaitStore(acme, sku, StockChanges.expectedInStore(acmeStock.erpAvailable(sku)));
         double erp = acmeStock.move(sku, 7);
         awaitStore(acme, sku, StockChanges.expectedInStore(erp));
+    }
+
+    /** The delivery is marked done by the statement that records its stock: one attempt, nothing left to claim. */
+    @Test
+    void stockNotificationIsDoneOnceItsStockIsRecorded() throws Exception { // ST1
+        String sku = acme.stockOnly().get(3);
+        double erp = acmeStock.move(sku, 3);
+        awaitStore(acme, sku, StockChanges.expectedInStore(erp));
+        long variant = acme.bsaleVariants().get(sku);
+        await().atMost(WAIT).untilAsserted(() -> {
+            var row = pool.preparedQuery("SELECT status, attempts, processed_at FROM webhook_inbox WHERE system = 'bsale'"
+                            + " AND tenant = 'acme' AND payload LIKE $1 ORDER BY id DESC LIMIT 1")
+                    .execute(Tuple.of("%\"resourceId\":\"" + variant + "\"%")).await().indefinitely().iterator().next();
+            assertThat(row.getString("status")).isEqualTo("DONE");
+            assertThat(row.getInteger("attempts")).isEqualTo(1);
+            assertThat(row.getOffsetDateTime("processed_at")).isNotNull();
+        });
     }
 
     @Test
