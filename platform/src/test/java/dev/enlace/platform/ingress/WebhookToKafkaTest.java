@@ -107,6 +107,26 @@ class WebhookToKafkaTest {
         assertThat(TestSystems.HANDLED.get(id).get()).isEqualTo(1);
     }
 
+    /** Deliveries arriving together are stored by one statement: a redelivery in the same batch is still a duplicate. */
+    @Test
+    void redeliveriesArrivingTogetherAreStoredOnceAndAnsweredAsDuplicates() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String sku = "SKU-" + id.substring(0, 8);
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port
+                        + "/webhooks/testerp/acme")).header("X-Token", TOKEN).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body(id, sku, "4"))).build();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(http.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+
+        List<Integer> statuses = answers.stream().map(f -> f.join().statusCode()).sorted().toList();
+        assertThat(statuses).containsExactly(200, 200, 200, 200, 202);
+        assertThat(inboxRows(id)).isEqualTo(1);
+        assertThat(events.await(r -> r.value().getSubject().equals(sku), 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
     @Test
     void pointerNotificationsCoalesceWhileAnIdenticalOneWaits() {
         String sku = "PTR-" + UUID.randomUUID().toString().substring(0, 8);

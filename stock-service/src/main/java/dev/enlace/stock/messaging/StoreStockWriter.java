@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import dev.enlace.platform.persistence.StatementBatcher;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -56,6 +57,7 @@ public class StoreStockWriter implements FailureRetry {
     private final DrainLoop loop = new DrainLoop("store stock writes", this::claimWhileRoom);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private final StatementBatcher<Write, Void> markedSent;
 
     record Write(String tenant, String storeSystem, String productId, String variantId, String sku, long available,
             boolean unlimited, long revision, int attempts, OffsetDateTime queuedAt, boolean ordered, boolean hadError) {
@@ -79,6 +81,7 @@ public class StoreStockWriter implements FailureRetry {
         this.perStore = perStore;
         this.maxAttempts = maxAttempts;
         this.lingerMillis = Math.max(1, linger.toMillis());
+        this.markedSent = new StatementBatcher<>(vertx, linger, 500, this::markSent);
     }
 
     @PostConstruct
@@ -224,12 +227,35 @@ public class StoreStockWriter implements FailureRetry {
     private Uni<Void> sent(Write w) {
         queueToStore.record(Duration.between(w.queuedAt(), OffsetDateTime.now()));
         metrics.counter("enlace.stock.store-writes", "store", w.storeSystem()).increment();
-        return pool.preparedQuery("UPDATE store_stock_write SET sent_revision = GREATEST(sent_revision, $5), sent_at = now(),"
-                        + " locked_until = NULL, attempts = 0, last_error = NULL"
-                        + " WHERE tenant = $1 AND store_system = $2 AND store_product_id = $3 AND store_variant_id = $4")
-                .execute(Tuple.of(w.tenant(), w.storeSystem(), w.productId(), w.variantId(), w.revision()))
+        return markedSent.add(w)
                 // only a write that failed before can have a failure record to close (one statement less per write)
                 .chain(() -> w.hadError() ? failures.resolve(w.tenant(), FAILURE_KIND, reference(w)) : Uni.createFrom().voidItem());
+    }
+
+    /** Marks writes the stores now have as sent, many in one statement (each holds its variant's lease until then). */
+    private Uni<List<Void>> markSent(List<Write> writes) {
+        int n = writes.size();
+        String[] tenant = new String[n];
+        String[] system = new String[n];
+        String[] product = new String[n];
+        String[] variant = new String[n];
+        Long[] revision = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Write w = writes.get(i);
+            tenant[i] = w.tenant();
+            system[i] = w.storeSystem();
+            product[i] = w.productId();
+            variant[i] = w.variantId();
+            revision[i] = w.revision();
+        }
+        return pool.preparedQuery("UPDATE store_stock_write w SET sent_revision = GREATEST(w.sent_revision, s.revision),"
+                        + " sent_at = now(), locked_until = NULL, attempts = 0, last_error = NULL"
+                        + " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])"
+                        + " AS s(tenant, store_system, store_product_id, store_variant_id, revision)"
+                        + " WHERE w.tenant = s.tenant AND w.store_system = s.store_system"
+                        + " AND w.store_product_id = s.store_product_id AND w.store_variant_id = s.store_variant_id")
+                .execute(Tuple.of(tenant, system, product, variant, revision))
+                .map(done -> java.util.Collections.nCopies(n, null));
     }
 
     private Uni<Void> failed(Write w, Throwable err) {
