@@ -59,14 +59,17 @@ public final class InboxDelivery {
     }
 
     /**
-     * A common table expression ({@code settled}) that marks a delivery done inside a handler's last statement,
-     * which saves the separate round trip and commit; bind {@link #id()} and {@link #attempt()} (or an id of -1:
-     * nothing) to the two parameters, and call {@link #settled()} once that statement has run. Only for the last
-     * write: after it the delivery is done whatever happens.
+     * A common table expression ({@code settled}) that marks deliveries done inside a handler's last statement,
+     * which saves the separate round trip and commit; call {@link #settled()} once that statement has run. Only for
+     * the last write: after it the delivery is done whatever happens.
+     *
+     * @param from         a FROM clause whose rows name the deliveries
+     * @param idColumn     the column of {@code from} holding {@link #id()} (no delivery: -1 or null)
+     * @param attemptColumn the column holding {@link #attempt()}
      */
-    public static String settlingCte(String idParam, String attemptParam) {
-        return "settled AS (UPDATE webhook_inbox SET status = 'DONE', processed_at = now(), attempts = " + attemptParam
-                + ", locked_until = NULL, last_error = NULL WHERE id = " + idParam + ")";
+    public static String settlingCte(String from, String idColumn, String attemptColumn) {
+        return "settled AS (UPDATE webhook_inbox SET status = 'DONE', processed_at = now(), attempts = " + attemptColumn
+                + ", locked_until = NULL, last_error = NULL FROM " + from + " WHERE webhook_inbox.id = " + idColumn + ")";
     }
 
     /** Its handler's last statement marked it done ({@link #settlingCte}). */

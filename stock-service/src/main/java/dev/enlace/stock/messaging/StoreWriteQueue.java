@@ -17,7 +17,8 @@ public final class StoreWriteQueue {
     static final String KEEP_EVERY_CHANGE = "INSERT INTO store_stock_change (tenant, store_system, store_product_id,"
             + " store_variant_id, revision, available, unlimited) SELECT * FROM queued WHERE ";
 
-    private static final String QUEUE = "WITH " + queuedCte("?1", "?2", "?3", "?4", "?5", "TRUE") + " "
+    private static final String QUEUE = "WITH " + queuedCte("stock_link l WHERE l.tenant = ?1 AND l.erp_variant_id = ?2",
+            "?3", "?4", "?5") + " "
             + KEEP_EVERY_CHANGE + "?6";
 
     /** Queues a value for the store variant linked to this ERP variant; nothing when unlinked. */
@@ -47,15 +48,13 @@ public final class StoreWriteQueue {
      * The queueing, as a {@code queued} common table expression over SQL expressions, so that a hot path can
      * queue within its own statement ({@link StockRefresh}); follow it with {@link #KEEP_EVERY_CHANGE}.
      *
-     * @param when a condition under which anything is queued at all
+     * @param links the links to queue for, as a FROM clause naming {@code stock_link l}
      */
-    static String queuedCte(String tenant, String erpVariantId, String available, String unlimited, String force,
-            String when) {
+    static String queuedCte(String links, String available, String unlimited, String force) {
         return "queued AS (INSERT INTO store_stock_write AS w (tenant, store_system, store_product_id,"
                 + " store_variant_id, sku, available, unlimited, revision)"
                 + " SELECT l.tenant, l.store_system, l.store_product_id, l.store_variant_id, l.sku, " + available + ", "
-                + unlimited + ", 1 FROM stock_link l WHERE l.tenant = " + tenant + " AND l.erp_variant_id = " + erpVariantId
-                + " AND " + when
+                + unlimited + ", 1 FROM " + links
                 + " ON CONFLICT (tenant, store_system, store_product_id, store_variant_id) DO UPDATE SET"
                 + " sku = EXCLUDED.sku, available = EXCLUDED.available, unlimited = EXCLUDED.unlimited,"
                 + " revision = w.revision + 1, attempts = 0, next_attempt_at = now(), queued_at = now()"
