@@ -1,56 +1,17 @@
 package dev.enlace.platform.ingress;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * A stored webhook handed to its handler; {@code attempt} counts from 1. Once handled, {@link InboxProcessor}
  * marks it done, unless the handler's own last statement did that already ({@link #settlingCte}).
  */
-public final class InboxDelivery {
-    private final long id;
-    private final String system;
-    private final String tenant;
-    private final String topic;
-    private final String partitionKey;
-    private final String payload;
-    private final int attempt;
-    private volatile boolean settled;
+public record InboxDelivery(long id, String system, String tenant, String topic, String partitionKey,
+        String payload, int attempt, AtomicBoolean settledByHandler) {
 
     public InboxDelivery(long id, String system, String tenant, String topic, String partitionKey, String payload,
             int attempt) {
-        this.id = id;
-        this.system = system;
-        this.tenant = tenant;
-        this.topic = topic;
-        this.partitionKey = partitionKey;
-        this.payload = payload;
-        this.attempt = attempt;
-    }
-
-    public long id() {
-        return id;
-    }
-
-    public String system() {
-        return system;
-    }
-
-    public String tenant() {
-        return tenant;
-    }
-
-    public String topic() {
-        return topic;
-    }
-
-    public String partitionKey() {
-        return partitionKey;
-    }
-
-    public String payload() {
-        return payload;
-    }
-
-    public int attempt() {
-        return attempt;
+        this(id, system, tenant, topic, partitionKey, payload, attempt, new AtomicBoolean());
     }
 
     /** The causation id events produced by this delivery carry. */
@@ -74,10 +35,10 @@ public final class InboxDelivery {
 
     /** Its handler's last statement marked it done ({@link #settlingCte}). */
     public void settled() {
-        settled = true;
+        settledByHandler.set(true);
     }
 
     boolean isSettled() {
-        return settled;
+        return settledByHandler.get();
     }
 }
