@@ -13,7 +13,8 @@ import java.util.function.Function;
  * Gathers the rows that many callers write at about the same time into one statement. Under load each statement is
  * a round trip and a commit, and PostgreSQL spent most of its time in the kernel answering and flushing WAL rather
  * than executing. A batch leaves when it holds {@code maxRows} rows or when its first row has waited {@code linger};
- * each caller gets its own row's result, or the statement's failure (the statement is atomic: all or none).
+ * each caller gets its own row's result, or its own row's failure (the statement is atomic: all or none, so a
+ * failed batch is retried row by row).
  *
  * @param <I> a row to write
  * @param <O> what the statement answers for each row, in the order given
@@ -76,6 +77,7 @@ public final class StatementBatcher<I, O> {
         return batch;
     }
 
+    /** A failed batch is tried again row by row, so that one bad row fails only its own caller. */
     private void run(List<Waiting<I, O>> batch) {
         List<I> rows = new ArrayList<>(batch.size());
         batch.forEach(w -> rows.add(w.row()));
@@ -83,6 +85,12 @@ public final class StatementBatcher<I, O> {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).caller().complete(results.get(i));
             }
-        }, err -> batch.forEach(w -> w.caller().fail(err)));
+        }, err -> {
+            if (batch.size() == 1) {
+                batch.get(0).caller().fail(err);
+            } else {
+                batch.forEach(w -> run(List.of(w)));
+            }
+        });
     }
 }

@@ -64,4 +64,23 @@ class StatementBatcherTest {
 
         answers.forEach(a -> assertThatThrownBy(a::join).hasRootCauseMessage("database down"));
     }
+
+    @Test
+    void badRowFailsOnlyItsOwnCallerTheOthersOfItsBatchAreWritten() {
+        List<List<Integer>> written = new CopyOnWriteArrayList<>();
+        var batcher = new StatementBatcher<Integer, Integer>(vertx, Duration.ofMillis(20), 100, rows -> {
+            if (rows.contains(13)) {
+                return Uni.createFrom().failure(new IllegalArgumentException("row 13 violates a constraint"));
+            }
+            written.add(rows);
+            return Uni.createFrom().item(rows);
+        });
+
+        var answers = List.of(12, 13, 14).stream().map(i -> batcher.add(i).subscribeAsCompletionStage()).toList();
+
+        assertThat(answers.get(0).join()).isEqualTo(12);
+        assertThatThrownBy(answers.get(1)::join).hasRootCauseMessage("row 13 violates a constraint");
+        assertThat(answers.get(2).join()).isEqualTo(14);
+        assertThat(written).containsExactlyInAnyOrder(List.of(12), List.of(14));
+    }
 }
