@@ -185,9 +185,7 @@ public class LinkedStockSync {
                 .collect().last().replaceWithVoid();
     }
 
-    /** Each record on its own context: a Hibernate Reactive session serves one operation at a time. */
     private Uni<Void> record(Tenant tenant, ErpStock stock) {
-        return IsolatedContext.run(vertx, () -> refresh.record(tenant, stock, "link:" + stock.variantId(), true))
-                .replaceWithVoid();
+        return refresh.record(tenant, stock, "link:" + stock.variantId(), true).replaceWithVoid();
     }
 }

@@ -214,9 +214,8 @@ public class StockReconciliation {
                 .orElseGet(() -> Multi.createFrom().iterable(links.keySet()).onItem().transformToUni(
                         id -> connectors.require(ErpStockSource.class, tenant.erp().system()).stock(tenant.erp(), id, offices))
                         .merge(PARALLEL_RECORDS));
-        // each record in its own context: a Hibernate Reactive session serves one operation at a time
-        return stocks.onItem().transformToUni(stock -> IsolatedContext.run(vertx,
-                                () -> refresh.record(tenant, stock, "resync:" + run.id))
+        // the records in flight together share a statement (StockRefresh batches them)
+        return stocks.onItem().transformToUni(stock -> refresh.record(tenant, stock, "resync:" + run.id)
                         .invoke(changed -> {
                             run.erpRead.incrementAndGet();
                             if (changed) {
